@@ -1,0 +1,114 @@
+package org.kura.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.kura.model.Provider;
+import org.kura.model.RawRecord;
+
+/**
+ * The catalog: the source of truth for metadata. Holds providers, harvest runs, raw records exactly
+ * as received, normalized records (current version plus history), quarantine and a monotonic change
+ * log that the indexer and the OAI-PMH provider read. Two backends: H2 (embedded default) and
+ * PostgreSQL, both behind this interface and both tested by one abstract suite.
+ *
+ * <p>Writes happen a {@link Page} at a time, in one transaction together with the harvest
+ * checkpoint, so that a killed process resumes exactly where the last committed page ended and
+ * nothing is stored twice.
+ */
+public interface CatalogStore extends AutoCloseable {
+
+    // ---- providers -------------------------------------------------------------------------
+
+    /** Inserts or replaces a provider. */
+    void saveProvider(Provider provider);
+
+    Optional<Provider> provider(String id);
+
+    List<Provider> providers();
+
+    /**
+     * Removes a provider with all its records, runs and quarantine. Returns false when unknown.
+     * Removed records get DELETE entries in the change log so that the index and downstream
+     * harvesters follow.
+     */
+    boolean removeProvider(String id);
+
+    // ---- harvest runs ----------------------------------------------------------------------
+
+    /** Opens a run in state RUNNING. */
+    HarvestRun startRun(String providerId, HarvestRun.Kind kind, String detail);
+
+    /** Closes a run with its final state and, for FAILED/INTERRUPTED, the error message. */
+    void finishRun(long runId, HarvestRun.State state, String error);
+
+    /** Records what a run learned from the provider (e.g. completeListSize), for progress and ETA. */
+    void updateRunExpected(long runId, Long expectedTotal);
+
+    Optional<HarvestRun> run(long runId);
+
+    /** Most recent runs first; {@code providerId} null for all providers. */
+    List<HarvestRun> runs(String providerId, int limit);
+
+    /**
+     * Runs left in state RUNNING by a process that died (kill -9) are marked INTERRUPTED; called
+     * at start-up. Returns how many.
+     */
+    int markAbandonedRuns();
+
+    // ---- checkpoint ------------------------------------------------------------------------
+
+    /** The saved resumption point of an interrupted harvest, if any. */
+    Optional<Checkpoint> checkpoint(String providerId);
+
+    /** Removes the checkpoint (the harvest finished, or the operator starts over). */
+    void clearCheckpoint(String providerId);
+
+    /**
+     * The {@code from} for the next incremental harvest: the response date of the last harvest
+     * that completed, or empty for a first full harvest.
+     */
+    Optional<Instant> harvestedUntil(String providerId);
+
+    void setHarvestedUntil(String providerId, Instant until);
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    /**
+     * Applies one page atomically: stores accepted records (new version only when the raw bytes or
+     * the normalized record changed), tombstones deletions, quarantines rejects, adds the run's
+     * counts and saves the checkpoint — all in one transaction.
+     */
+    PageResult commit(Page page);
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    Optional<StoredRecord> record(String providerId, String identifier);
+
+    /** All providers' records with this identifier (normally one). */
+    List<StoredRecord> recordsByIdentifier(String identifier);
+
+    /** Earlier versions of a record, newest first, the current one included. */
+    List<StoredRecord> history(String providerId, String identifier);
+
+    /** Streams the current raw record of every (non-deleted) record of a provider, in identifier order. */
+    void forEachRaw(String providerId, Consumer<RawRecord> consumer);
+
+    long countRecords(String providerId, boolean includeDeleted);
+
+    List<QuarantineEntry> quarantine(String providerId, int offset, int limit);
+
+    long countQuarantine(String providerId);
+
+    // ---- change log ------------------------------------------------------------------------
+
+    /** Change-log entries with sequence greater than {@code afterSeq}, ascending, at most {@code limit}. */
+    List<Change> changesSince(long afterSeq, int limit);
+
+    /** The highest sequence number, or 0. */
+    long lastChangeSeq();
+
+    @Override
+    void close();
+}

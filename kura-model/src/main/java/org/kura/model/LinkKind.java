@@ -1,0 +1,3 @@
+package org.kura.model;
+
+public enum LinkKind { LANDING_PAGE, FULL_TEXT, HOLDING, THUMBNAIL, IIIF_MANIFEST, SOURCE_RECORD, OTHER }

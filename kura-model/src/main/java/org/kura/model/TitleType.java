@@ -1,0 +1,3 @@
+package org.kura.model;
+
+public enum TitleType { MAIN, ALTERNATIVE, PARALLEL, SERIES, UNIFORM, VOLUME }
