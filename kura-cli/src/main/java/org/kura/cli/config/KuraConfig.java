@@ -1,0 +1,33 @@
+package org.kura.cli.config;
+
+import java.nio.file.Path;
+
+/**
+ * Kura's effective configuration, built once by {@link ConfigLoader} from the defaults, the
+ * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
+ */
+public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest) {
+
+    public Path dataDir() {
+        return Path.of(data).toAbsolutePath().normalize();
+    }
+
+    public record Catalog(String url, String user, String password, int poolSize) {
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    public record Search(String backend, String zkHost, String collection, int shards, int replicas) {
+        public boolean embedded() {
+            return backend == null || backend.isBlank() || backend.equalsIgnoreCase("embedded");
+        }
+    }
+
+    public record Server(String host, int port, String baseUrl, String adminToken) {
+    }
+
+    public record Harvest(String userAgent, long politenessDelayMs, int timeoutSeconds, int maxRetries,
+                          long maxResponseBytes, long maxRecordBytes, int importPageSize) {
+    }
+}
