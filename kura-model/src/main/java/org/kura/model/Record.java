@@ -52,19 +52,23 @@ public record Record(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(providerId, "providerId");
         materialType = materialType == null ? MaterialType.OTHER : materialType;
-        titles = List.copyOf(titles);
-        agents = List.copyOf(agents);
-        publishers = List.copyOf(publishers);
-        places = List.copyOf(places);
-        dates = List.copyOf(dates);
-        subjects = List.copyOf(subjects);
-        languages = List.copyOf(languages);
-        identifiers = List.copyOf(identifiers);
-        descriptions = List.copyOf(descriptions);
-        relations = List.copyOf(relations);
-        links = List.copyOf(links);
+        titles = copy(titles);
+        agents = copy(agents);
+        publishers = copy(publishers);
+        places = copy(places);
+        dates = copy(dates);
+        subjects = copy(subjects);
+        languages = copy(languages);
+        identifiers = copy(identifiers);
+        descriptions = copy(descriptions);
+        relations = copy(relations);
+        links = copy(links);
         rights = rights == null ? Rights.UNKNOWN : rights;
-        warnings = List.copyOf(warnings);
+        warnings = copy(warnings);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 
     public static Builder builder(String id, String providerId) {

@@ -1,0 +1,559 @@
+package org.kura.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.kura.model.Provider;
+import org.kura.model.RawRecord;
+
+/**
+ * {@link CatalogStore} over JDBC, one SQL dialect for PostgreSQL and H2 (in PostgreSQL mode).
+ *
+ * <p>Writers are serialized by a row lock on {@code catalog_lock} taken first in every writing
+ * transaction, so that change-log sequence order is commit order: a reader that polls
+ * {@code seq > last} never skips an entry committed later with a smaller sequence.
+ */
+final class JdbcCatalogStore implements CatalogStore {
+    private final HikariDataSource ds;
+
+    JdbcCatalogStore(HikariDataSource ds) {
+        this.ds = ds;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(String what, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new CatalogException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T write(String what, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.executeQuery("SELECT id FROM catalog_lock WHERE id = 1 FOR UPDATE").close();
+                }
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- providers -------------------------------------------------------------------------
+
+    @Override
+    public void saveProvider(Provider p) {
+        String json;
+        try {
+            json = RecordJson.mapper().writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new CatalogException("cannot write provider " + p.id(), e);
+        }
+        write("save provider " + p.id(), c -> {
+            Instant now = Instant.now();
+            try (PreparedStatement up = c.prepareStatement("UPDATE providers SET data = ?, updated_at = ? WHERE id = ?")) {
+                up.setString(1, json);
+                Timestamps.set(up, 2, now);
+                up.setString(3, p.id());
+                if (up.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO providers (id, data, created_at, updated_at) VALUES (?,?,?,?)")) {
+                ins.setString(1, p.id());
+                ins.setString(2, json);
+                Timestamps.set(ins, 3, now);
+                Timestamps.set(ins, 4, now);
+                ins.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Provider> provider(String id) {
+        return read("read provider " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT data FROM providers WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(parseProvider(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Provider> providers() {
+        return read("list providers", c -> {
+            List<Provider> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT data FROM providers ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(parseProvider(rs.getString(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Provider parseProvider(String json) {
+        try {
+            return RecordJson.mapper().readValue(json, Provider.class);
+        } catch (JsonProcessingException e) {
+            throw new CatalogException("cannot read a stored provider: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean removeProvider(String id) {
+        return write("remove provider " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (provider_id, identifier, kind, version, at) "
+                    + "SELECT provider_id, identifier, 'DELETE', version + 1, ? FROM records "
+                    + "WHERE provider_id = ? AND deleted = FALSE ORDER BY identifier")) {
+                Timestamps.set(ps, 1, Instant.now());
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            for (String table : List.of("records", "record_versions", "quarantine", "checkpoints", "harvest_state",
+                    "harvest_runs")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE provider_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM providers WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    // ---- runs ------------------------------------------------------------------------------
+
+    @Override
+    public HarvestRun startRun(String providerId, HarvestRun.Kind kind, String detail) {
+        long id = write("start run of " + providerId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO harvest_runs (provider_id, kind, state, detail, "
+                    + "started_at) VALUES (?,?,?,?,?)", new String[] {"id"})) {
+                ps.setString(1, providerId);
+                ps.setString(2, kind.name());
+                ps.setString(3, HarvestRun.State.RUNNING.name());
+                ps.setString(4, detail);
+                Timestamps.set(ps, 5, Instant.now());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        return run(id).orElseThrow();
+    }
+
+    @Override
+    public void finishRun(long runId, HarvestRun.State state, String error) {
+        write("finish run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE harvest_runs SET state = ?, ended_at = ?, error = ? WHERE id = ?")) {
+                ps.setString(1, state.name());
+                Timestamps.set(ps, 2, Instant.now());
+                ps.setString(3, error);
+                ps.setLong(4, runId);
+                if (ps.executeUpdate() != 1) {
+                    throw new CatalogException("no run " + runId);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateRunExpected(long runId, Long expectedTotal) {
+        write("update run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE harvest_runs SET expected_total = ? WHERE id = ?")) {
+                if (expectedTotal == null) {
+                    ps.setNull(1, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(1, expectedTotal);
+                }
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static final String RUN_COLUMNS = "id, provider_id, kind, state, detail, started_at, ended_at, harvested, "
+            + "stored, unchanged, deleted, quarantined, expected_total, error";
+
+    private static HarvestRun mapRun(ResultSet rs) throws SQLException {
+        long expected = rs.getLong("expected_total");
+        Long expectedTotal = rs.wasNull() ? null : expected;
+        return new HarvestRun(rs.getLong("id"), rs.getString("provider_id"), HarvestRun.Kind.valueOf(rs.getString("kind")),
+                HarvestRun.State.valueOf(rs.getString("state")), rs.getString("detail"),
+                Timestamps.get(rs, "started_at"), Timestamps.get(rs, "ended_at"), rs.getLong("harvested"),
+                rs.getLong("stored"), rs.getLong("unchanged"), rs.getLong("deleted"), rs.getLong("quarantined"),
+                expectedTotal, rs.getString("error"));
+    }
+
+    @Override
+    public Optional<HarvestRun> run(long runId) {
+        return read("read run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM harvest_runs WHERE id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(mapRun(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<HarvestRun> runs(String providerId, int limit) {
+        return read("list runs", c -> {
+            String sql = "SELECT " + RUN_COLUMNS + " FROM harvest_runs"
+                    + (providerId == null ? "" : " WHERE provider_id = ?") + " ORDER BY id DESC LIMIT ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (providerId != null) {
+                    ps.setString(i++, providerId);
+                }
+                ps.setInt(i, Math.max(1, limit));
+                List<HarvestRun> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapRun(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public int markAbandonedRuns() {
+        return write("mark abandoned runs", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE harvest_runs SET state = ?, ended_at = ?, "
+                    + "error = 'the process running it stopped (killed or crashed); the next harvest resumes from the checkpoint' "
+                    + "WHERE state = ?")) {
+                ps.setString(1, HarvestRun.State.INTERRUPTED.name());
+                Timestamps.set(ps, 2, Instant.now());
+                ps.setString(3, HarvestRun.State.RUNNING.name());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    // ---- checkpoint ------------------------------------------------------------------------
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String providerId) {
+        return read("read checkpoint of " + providerId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_id, resumption_token, from_ts, until_ts, set_spec, "
+                    + "saved_at FROM checkpoints WHERE provider_id = ?")) {
+                ps.setString(1, providerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Checkpoint(rs.getLong("run_id"), rs.getString("resumption_token"),
+                            Timestamps.get(rs, "from_ts"), Timestamps.get(rs, "until_ts"), rs.getString("set_spec"),
+                            Timestamps.get(rs, "saved_at")));
+                }
+            }
+        });
+    }
+
+    private static void saveCheckpoint(Connection c, String providerId, Checkpoint cp) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM checkpoints WHERE provider_id = ?")) {
+            del.setString(1, providerId);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO checkpoints (provider_id, run_id, resumption_token, "
+                + "from_ts, until_ts, set_spec, saved_at) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setString(1, providerId);
+            ps.setLong(2, cp.runId());
+            ps.setString(3, cp.resumptionToken());
+            Timestamps.set(ps, 4, cp.from());
+            Timestamps.set(ps, 5, cp.until());
+            ps.setString(6, cp.set());
+            Timestamps.set(ps, 7, cp.savedAt() == null ? Instant.now() : cp.savedAt());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void clearCheckpoint(String providerId) {
+        write("clear checkpoint of " + providerId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoints WHERE provider_id = ?")) {
+                ps.setString(1, providerId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Instant> harvestedUntil(String providerId) {
+        return read("read harvest state of " + providerId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT harvested_until FROM harvest_state WHERE provider_id = ?")) {
+                ps.setString(1, providerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(Timestamps.get(rs, "harvested_until")) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setHarvestedUntil(String providerId, Instant until) {
+        write("save harvest state of " + providerId, c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM harvest_state WHERE provider_id = ?")) {
+                del.setString(1, providerId);
+                del.executeUpdate();
+            }
+            if (until != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO harvest_state (provider_id, harvested_until) VALUES (?,?)")) {
+                    ps.setString(1, providerId);
+                    Timestamps.set(ps, 2, until);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    @Override
+    public PageResult commit(Page page) {
+        return write("commit a page of " + page.entries().size() + " records of " + page.providerId(), c -> {
+            PageResult result = new PageWriter(c, Instant.now()).write(page);
+            if (page.runId() > 0) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE harvest_runs SET harvested = harvested + ?, "
+                        + "stored = stored + ?, unchanged = unchanged + ?, deleted = deleted + ?, "
+                        + "quarantined = quarantined + ? WHERE id = ?")) {
+                    ps.setLong(1, result.received());
+                    ps.setLong(2, result.stored());
+                    ps.setLong(3, result.unchanged());
+                    ps.setLong(4, result.deleted());
+                    ps.setLong(5, result.quarantined());
+                    ps.setLong(6, page.runId());
+                    if (ps.executeUpdate() != 1) {
+                        throw new CatalogException("no run " + page.runId() + " for a page of " + page.providerId());
+                    }
+                }
+            }
+            if (page.checkpoint() != null) {
+                saveCheckpoint(c, page.providerId(), page.checkpoint());
+            }
+            return result;
+        });
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    private static final String RECORD_COLUMNS = "provider_id, identifier, version, deleted, datestamp, "
+            + "metadata_prefix, raw_hash, normalized, updated_at";
+
+    private static StoredRecord mapRecord(ResultSet rs, String timeColumn) throws SQLException {
+        String json = rs.getString("normalized");
+        return new StoredRecord(rs.getString("provider_id"), rs.getString("identifier"), rs.getInt("version"),
+                rs.getBoolean("deleted"), Timestamps.get(rs, "datestamp"), rs.getString("metadata_prefix"),
+                rs.getString("raw_hash"), json == null ? null : RecordJson.read(json), Timestamps.get(rs, timeColumn));
+    }
+
+    @Override
+    public Optional<StoredRecord> record(String providerId, String identifier) {
+        return read("read record " + identifier, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS
+                    + " FROM records WHERE provider_id = ? AND identifier = ?")) {
+                ps.setString(1, providerId);
+                ps.setString(2, identifier);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(mapRecord(rs, "updated_at")) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StoredRecord> recordsByIdentifier(String identifier) {
+        return read("read record " + identifier, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS
+                    + " FROM records WHERE identifier = ? ORDER BY provider_id")) {
+                ps.setString(1, identifier);
+                List<StoredRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapRecord(rs, "updated_at"));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<StoredRecord> history(String providerId, String identifier) {
+        return read("read history of " + identifier, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT provider_id, identifier, version, deleted, datestamp, "
+                    + "metadata_prefix, raw_hash, normalized, received_at FROM record_versions "
+                    + "WHERE provider_id = ? AND identifier = ? ORDER BY version DESC")) {
+                ps.setString(1, providerId);
+                ps.setString(2, identifier);
+                List<StoredRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapRecord(rs, "received_at"));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void forEachRaw(String providerId, Consumer<RawRecord> consumer) {
+        read("read raw records of " + providerId, c -> {
+            String sql = "SELECT v.identifier, v.metadata_prefix, v.datestamp, v.sets, v.raw_bytes FROM records r "
+                    + "JOIN record_versions v ON v.provider_id = r.provider_id AND v.identifier = r.identifier "
+                    + "AND v.version = r.version WHERE r.provider_id = ? AND r.deleted = FALSE ORDER BY r.identifier";
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(500);
+                ps.setString(1, providerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String sets = rs.getString("sets");
+                        consumer.accept(new RawRecord(providerId, rs.getString("identifier"),
+                                rs.getString("metadata_prefix"), Timestamps.get(rs, "datestamp"), false,
+                                sets == null ? List.of() : Arrays.asList(sets.split("\n")), rs.getBytes("raw_bytes")));
+                    }
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long countRecords(String providerId, boolean includeDeleted) {
+        return read("count records", c -> {
+            String sql = "SELECT COUNT(*) FROM records WHERE 1 = 1"
+                    + (providerId == null ? "" : " AND provider_id = ?") + (includeDeleted ? "" : " AND deleted = FALSE");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (providerId != null) {
+                    ps.setString(1, providerId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<QuarantineEntry> quarantine(String providerId, int offset, int limit) {
+        return read("read quarantine of " + providerId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, provider_id, run_id, identifier, metadata_prefix, "
+                    + "stage, reason, raw_bytes, created_at FROM quarantine WHERE provider_id = ? ORDER BY id "
+                    + "LIMIT ? OFFSET ?")) {
+                ps.setString(1, providerId);
+                ps.setInt(2, Math.max(1, limit));
+                ps.setInt(3, Math.max(0, offset));
+                List<QuarantineEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long run = rs.getLong("run_id");
+                        Long runId = rs.wasNull() ? null : run;
+                        out.add(new QuarantineEntry(rs.getLong("id"), rs.getString("provider_id"), runId,
+                                rs.getString("identifier"), rs.getString("metadata_prefix"),
+                                QuarantineEntry.Stage.valueOf(rs.getString("stage")), rs.getString("reason"),
+                                rs.getBytes("raw_bytes"), Timestamps.get(rs, "created_at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long countQuarantine(String providerId) {
+        return read("count quarantine", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM quarantine WHERE provider_id = ?")) {
+                ps.setString(1, providerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    // ---- change log ------------------------------------------------------------------------
+
+    @Override
+    public List<Change> changesSince(long afterSeq, int limit) {
+        return read("read change log", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, provider_id, identifier, kind, version, at "
+                    + "FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setLong(1, afterSeq);
+                ps.setInt(2, Math.max(1, limit));
+                List<Change> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Change(rs.getLong("seq"), rs.getString("provider_id"), rs.getString("identifier"),
+                                Change.Kind.valueOf(rs.getString("kind")), rs.getInt("version"), Timestamps.get(rs, "at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long lastChangeSeq() {
+        return read("read change log", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM change_log")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        ds.close();
+    }
+}

@@ -1,0 +1,331 @@
+package org.kura.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kura.model.Agent;
+import org.kura.model.DateType;
+import org.kura.model.DateValue;
+import org.kura.model.Identifier;
+import org.kura.model.IdentifierType;
+import org.kura.model.MaterialType;
+import org.kura.model.Provider;
+import org.kura.model.RawRecord;
+import org.kura.model.Record;
+import org.kura.model.ReuseCondition;
+import org.kura.model.Rights;
+import org.kura.model.Role;
+import org.kura.model.Title;
+import org.kura.model.TitleType;
+
+/**
+ * The behaviour every {@link CatalogStore} backend must have; subclassed once per backend (H2,
+ * PostgreSQL) so both run exactly the same checks.
+ */
+abstract class CatalogStoreContract {
+    protected CatalogStore store;
+
+    /** A fresh, empty, migrated store. */
+    protected abstract CatalogStore openEmpty() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = openEmpty();
+        store.saveProvider(Provider.of("lib", "図書館"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static RawRecord raw(String id, String content) {
+        return new RawRecord("lib", id, "oai_dc", Instant.parse("2024-01-02T03:04:05Z"), false, List.of("set:a"),
+                ("<dc><title>" + content + "</title></dc>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static RawRecord deletion(String id) {
+        return new RawRecord("lib", id, "oai_dc", Instant.parse("2024-02-01T00:00:00Z"), true, List.of(), new byte[0]);
+    }
+
+    static Record record(String id, String title) {
+        return Record.builder(id, "lib").materialType(MaterialType.BOOK)
+                .title(new Title(title, "コウコクガク", TitleType.MAIN, "ja"))
+                .agent(new Agent("夏目, 漱石", "ナツメ, ソウセキ", Role.AUTHOR, List.of(), null))
+                .date(new DateValue("昭和40年", java.time.LocalDate.of(1965, 1, 1), java.time.LocalDate.of(1965, 12, 31),
+                        DateType.ISSUED, false))
+                .identifier(new Identifier(IdentifierType.ISBN, "9784003101018", "4-00-310101-4", true))
+                .rights(new Rights(ReuseCondition.CC_BY, "https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0"))
+                .build();
+    }
+
+    static Page.Accepted accepted(String id, String title) {
+        return new Page.Accepted(raw(id, title), record(id, title));
+    }
+
+    PageResult commit(long runId, Page.Entry... entries) {
+        return store.commit(new Page(runId, "lib", List.of(entries), null));
+    }
+
+    @Test
+    void storesNewRecordsAndReadsThemBackIntact() {
+        PageResult r = commit(0, accepted("oai:x:1", "國學の研究"), accepted("oai:x:2", "吾輩は猫である"));
+        assertThat(r).isEqualTo(new PageResult(2, 2, 0, 0, 0));
+        StoredRecord s = store.record("lib", "oai:x:1").orElseThrow();
+        assertThat(s.version()).isEqualTo(1);
+        assertThat(s.deleted()).isFalse();
+        assertThat(s.normalized()).isEqualTo(record("oai:x:1", "國學の研究"));
+        assertThat(s.datestamp()).isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
+        assertThat(s.rawHash()).isEqualTo(PageWriter.sha256(raw("oai:x:1", "國學の研究").bytes()));
+        assertThat(store.recordsByIdentifier("oai:x:2")).hasSize(1);
+        assertThat(store.countRecords("lib", false)).isEqualTo(2);
+    }
+
+    @Test
+    void sameContentAgainChangesNothing() {
+        commit(0, accepted("oai:x:1", "a"));
+        long seq = store.lastChangeSeq();
+        PageResult again = commit(0, accepted("oai:x:1", "a"));
+        assertThat(again).isEqualTo(new PageResult(1, 0, 1, 0, 0));
+        assertThat(store.lastChangeSeq()).isEqualTo(seq);
+        assertThat(store.history("lib", "oai:x:1")).hasSize(1);
+    }
+
+    @Test
+    void changedContentMakesANewVersionAndOneChange() {
+        commit(0, accepted("oai:x:1", "a"));
+        long seq = store.lastChangeSeq();
+        PageResult r = commit(0, accepted("oai:x:1", "b"));
+        assertThat(r.stored()).isEqualTo(1);
+        assertThat(store.record("lib", "oai:x:1").orElseThrow().version()).isEqualTo(2);
+        List<Change> changes = store.changesSince(seq, 10);
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Change.Kind.UPSERT);
+            assertThat(c.version()).isEqualTo(2);
+        });
+        assertThat(store.history("lib", "oai:x:1")).extracting(StoredRecord::version).containsExactly(2, 1);
+        assertThat(store.history("lib", "oai:x:1").get(1).normalized().mainTitle()).isEqualTo("a");
+    }
+
+    @Test
+    void sameRawButDifferentNormalizedIsANewVersion() {
+        commit(0, accepted("oai:x:1", "a"));
+        PageResult r = commit(0, new Page.Accepted(raw("oai:x:1", "a"), record("oai:x:1", "a (recrosswalked)")));
+        assertThat(r.stored()).isEqualTo(1);
+    }
+
+    @Test
+    void deletionMakesATombstoneAndRepeatedDeletionIsUnchanged() {
+        commit(0, accepted("oai:x:1", "a"));
+        assertThat(commit(0, new Page.Deleted(deletion("oai:x:1")))).isEqualTo(new PageResult(1, 0, 0, 1, 0));
+        StoredRecord s = store.record("lib", "oai:x:1").orElseThrow();
+        assertThat(s.deleted()).isTrue();
+        assertThat(s.normalized()).isNull();
+        assertThat(s.version()).isEqualTo(2);
+        assertThat(commit(0, new Page.Deleted(deletion("oai:x:1")))).isEqualTo(new PageResult(1, 0, 1, 0, 0));
+        assertThat(store.changesSince(0, 10)).extracting(Change::kind).containsExactly(Change.Kind.UPSERT, Change.Kind.DELETE);
+        assertThat(store.countRecords("lib", false)).isZero();
+        assertThat(store.countRecords("lib", true)).isEqualTo(1);
+    }
+
+    @Test
+    void deletionOfAnUnknownRecordIsKeptAsATombstone() {
+        assertThat(commit(0, new Page.Deleted(deletion("oai:x:9"))).deleted()).isEqualTo(1);
+        assertThat(store.record("lib", "oai:x:9").orElseThrow().deleted()).isTrue();
+    }
+
+    @Test
+    void recordComesBackAfterDeletion() {
+        commit(0, accepted("oai:x:1", "a"));
+        commit(0, new Page.Deleted(deletion("oai:x:1")));
+        assertThat(commit(0, accepted("oai:x:1", "a")).stored()).isEqualTo(1);
+        StoredRecord s = store.record("lib", "oai:x:1").orElseThrow();
+        assertThat(s.deleted()).isFalse();
+        assertThat(s.version()).isEqualTo(3);
+    }
+
+    @Test
+    void duplicatesInsideOnePageLaterWins() {
+        PageResult r = commit(0, accepted("oai:x:1", "first"), accepted("oai:x:1", "first"), accepted("oai:x:1", "second"));
+        assertThat(r).isEqualTo(new PageResult(3, 2, 1, 0, 0));
+        StoredRecord s = store.record("lib", "oai:x:1").orElseThrow();
+        assertThat(s.version()).isEqualTo(2);
+        assertThat(s.normalized().mainTitle()).isEqualTo("second");
+        assertThat(store.changesSince(0, 10)).hasSize(2);
+    }
+
+    @Test
+    void rejectsGoToQuarantineWithBytesAndReason() {
+        HarvestRun run = store.startRun("lib", HarvestRun.Kind.HARVEST, "test");
+        byte[] bad = "<dc><title>unclosed".getBytes(StandardCharsets.UTF_8);
+        PageResult r = commit(run.id(), accepted("oai:x:1", "a"),
+                new Page.Rejected("oai:x:2", "oai_dc", bad, QuarantineEntry.Stage.PARSE, "XML not well-formed at line 1"));
+        assertThat(r.quarantined()).isEqualTo(1);
+        assertThat(store.countQuarantine("lib")).isEqualTo(1);
+        QuarantineEntry q = store.quarantine("lib", 0, 10).get(0);
+        assertThat(q.identifier()).isEqualTo("oai:x:2");
+        assertThat(q.bytes()).isEqualTo(bad);
+        assertThat(q.stage()).isEqualTo(QuarantineEntry.Stage.PARSE);
+        assertThat(q.reason()).contains("not well-formed");
+        assertThat(q.runId()).isEqualTo(run.id());
+        assertThat(store.record("lib", "oai:x:2")).isEmpty();
+    }
+
+    @Test
+    void runCountsReconcileAcrossPages() {
+        HarvestRun run = store.startRun("lib", HarvestRun.Kind.HARVEST, "full");
+        commit(run.id(), accepted("a", "1"), accepted("b", "2"));
+        commit(run.id(), accepted("a", "1"), accepted("b", "changed"), new Page.Deleted(deletion("c")),
+                new Page.Rejected(null, "oai_dc", new byte[] {1}, QuarantineEntry.Stage.CROSSWALK, "no title"));
+        store.finishRun(run.id(), HarvestRun.State.COMPLETED, null);
+        HarvestRun done = store.run(run.id()).orElseThrow();
+        assertThat(done.state()).isEqualTo(HarvestRun.State.COMPLETED);
+        assertThat(done.endedAt()).isNotNull();
+        assertThat(done.harvested()).isEqualTo(6);
+        assertThat(done.stored()).isEqualTo(3);
+        assertThat(done.unchanged()).isEqualTo(1);
+        assertThat(done.deleted()).isEqualTo(1);
+        assertThat(done.quarantined()).isEqualTo(1);
+        assertThat(done.reconciles()).isTrue();
+        assertThat(store.runs("lib", 10)).extracting(HarvestRun::id).containsExactly(run.id());
+    }
+
+    @Test
+    void checkpointIsSavedWithThePageAndNotWithoutIt() {
+        HarvestRun run = store.startRun("lib", HarvestRun.Kind.HARVEST, "full");
+        Instant until = Instant.parse("2024-05-01T00:00:00Z");
+        Checkpoint cp = new Checkpoint(run.id(), "token-2", null, until, "set:a", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        store.commit(new Page(run.id(), "lib", List.of(accepted("a", "1")), cp));
+        assertThat(store.checkpoint("lib")).contains(cp);
+        // a page that fails leaves neither its records nor its checkpoint behind
+        Checkpoint next = new Checkpoint(run.id(), "token-3", null, until, "set:a", Instant.now());
+        RawRecord foreign = new RawRecord("other", "z", "oai_dc", null, false, List.of(), new byte[] {1});
+        assertThatThrownBy(() -> store.commit(new Page(run.id(), "lib",
+                List.of(accepted("b", "2"), new Page.Accepted(foreign, record("z", "z"))), next)))
+                .isInstanceOf(CatalogException.class);
+        assertThat(store.checkpoint("lib")).contains(cp);
+        assertThat(store.record("lib", "b")).isEmpty();
+        assertThat(store.run(run.id()).orElseThrow().harvested()).isEqualTo(1);
+        store.clearCheckpoint("lib");
+        assertThat(store.checkpoint("lib")).isEmpty();
+    }
+
+    @Test
+    void harvestedUntilIsRemembered() {
+        assertThat(store.harvestedUntil("lib")).isEmpty();
+        Instant t = Instant.parse("2024-03-04T05:06:07Z");
+        store.setHarvestedUntil("lib", t);
+        assertThat(store.harvestedUntil("lib")).contains(t);
+        store.setHarvestedUntil("lib", t.plusSeconds(60));
+        assertThat(store.harvestedUntil("lib")).contains(t.plusSeconds(60));
+    }
+
+    @Test
+    void abandonedRunsAreMarkedInterrupted() {
+        HarvestRun run = store.startRun("lib", HarvestRun.Kind.HARVEST, "full");
+        assertThat(store.markAbandonedRuns()).isEqualTo(1);
+        HarvestRun r = store.run(run.id()).orElseThrow();
+        assertThat(r.state()).isEqualTo(HarvestRun.State.INTERRUPTED);
+        assertThat(r.error()).contains("stopped");
+        assertThat(store.markAbandonedRuns()).isZero();
+    }
+
+    @Test
+    void changeLogIsMonotonicAndCompleteUnderConcurrentWriters() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    commit(0, accepted("t" + thread + "-" + i, "x"), accepted("t" + thread + "-" + i + "b", "y"));
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        List<Change> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Change> batch = store.changesSince(after, 7);
+            if (batch.isEmpty()) {
+                break;
+            }
+            all.addAll(batch);
+            after = batch.get(batch.size() - 1).seq();
+        }
+        assertThat(all).hasSize(80);
+        assertThat(all).extracting(Change::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(store.lastChangeSeq()).isEqualTo(all.get(79).seq());
+    }
+
+    @Test
+    void forEachRawStreamsTheCurrentRawOfLiveRecords() {
+        commit(0, accepted("b", "old"), accepted("a", "1"), accepted("c", "3"));
+        commit(0, accepted("b", "new"), new Page.Deleted(deletion("c")));
+        List<RawRecord> seen = new ArrayList<>();
+        store.forEachRaw("lib", seen::add);
+        assertThat(seen).extracting(RawRecord::identifier).containsExactly("a", "b");
+        assertThat(new String(seen.get(1).bytes(), StandardCharsets.UTF_8)).contains("new");
+        assertThat(seen.get(1).sets()).containsExactly("set:a");
+        assertThat(seen.get(1).metadataPrefix()).isEqualTo("oai_dc");
+    }
+
+    @Test
+    void removeProviderDeletesEverythingAndLogsDeletions() {
+        HarvestRun run = store.startRun("lib", HarvestRun.Kind.HARVEST, "x");
+        commit(run.id(), accepted("a", "1"), accepted("b", "2"));
+        commit(run.id(), new Page.Deleted(deletion("b")));
+        long seq = store.lastChangeSeq();
+        assertThat(store.removeProvider("lib")).isTrue();
+        assertThat(store.provider("lib")).isEmpty();
+        assertThat(store.record("lib", "a")).isEmpty();
+        assertThat(store.runs("lib", 10)).isEmpty();
+        assertThat(store.changesSince(seq, 10)).singleElement().satisfies(c -> {
+            assertThat(c.identifier()).isEqualTo("a");
+            assertThat(c.kind()).isEqualTo(Change.Kind.DELETE);
+        });
+        assertThat(store.removeProvider("lib")).isFalse();
+    }
+
+    @Test
+    void providersRoundTripWithAllFields() {
+        Provider p = new Provider("ndl", "国立国会図書館", "National Diet Library", "JP-1000001",
+                org.kura.model.ProviderKind.LIBRARY, "https://example.org/oai", "dcndl", List.of("iss-ndl-opac"), "P1D",
+                ReuseCondition.CC_BY, ReuseCondition.CC0, "mailto:x@example.org");
+        store.saveProvider(p);
+        assertThat(store.provider("ndl")).contains(p);
+        store.saveProvider(p.withOai("https://example.org/oai2", "oai_dc", List.of()));
+        assertThat(store.provider("ndl").orElseThrow().oaiEndpoint()).isEqualTo("https://example.org/oai2");
+        assertThat(store.providers()).extracting(Provider::id).containsExactly("lib", "ndl");
+    }
+
+    @Test
+    void largeRecordsAndLongIdentifiersAreKept() {
+        byte[] big = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        String longId = "oai:example.org:" + "長".repeat(600);
+        RawRecord r = new RawRecord("lib", longId, "marc21", null, false, List.of(), big);
+        commit(0, new Page.Accepted(r, record(longId, "big")));
+        List<RawRecord> seen = new ArrayList<>();
+        store.forEachRaw("lib", seen::add);
+        assertThat(seen).singleElement().satisfies(x -> {
+            assertThat(x.bytes()).hasSize(big.length);
+            assertThat(x.identifier()).isEqualTo(longId);
+            assertThat(x.datestamp()).isNull();
+        });
+    }
+}

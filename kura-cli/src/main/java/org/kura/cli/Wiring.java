@@ -1,0 +1,118 @@
+package org.kura.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.kura.catalog.CatalogSettings;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.CatalogStores;
+import org.kura.cli.config.KuraConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kura.catalog.RecordJson;
+import org.kura.server.HealthRoutes;
+import org.kura.server.KuraServer;
+import org.kura.server.ProviderRoutes;
+import org.kura.server.RecordRoutes;
+import org.kura.server.RouteGroup;
+import org.kura.server.ServerSettings;
+
+/**
+ * The composition root: the one place that turns the configuration into objects, by constructors.
+ * Commands ask it for what they need; parts are built on first use and closed with it.
+ */
+public final class Wiring implements AutoCloseable {
+    private final KuraConfig config;
+    private CatalogStore catalog;
+    private PrometheusMeterRegistry metrics;
+
+    public Wiring(KuraConfig config) {
+        this.config = config;
+    }
+
+    public KuraConfig config() {
+        return config;
+    }
+
+    public Path dataDir() {
+        Path dir = config.dataDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+        }
+        return dir;
+    }
+
+    /** The catalog; on first use, runs left RUNNING by a killed process are marked INTERRUPTED. */
+    public synchronized CatalogStore catalog() {
+        if (catalog == null) {
+            KuraConfig.Catalog c = config.catalog();
+            CatalogSettings settings = c.embedded()
+                    ? CatalogSettings.h2(dataDir().resolve("catalog"))
+                    : new CatalogSettings(c.url(), c.user(), c.password(), c.poolSize());
+            catalog = CatalogStores.open(settings);
+        }
+        return catalog;
+    }
+
+    /** The HTTP server with every route group, not yet started. */
+    public KuraServer server(int portOverride) {
+        KuraConfig.Server s = config.server();
+        int port = portOverride >= 0 ? portOverride : s.port();
+        String baseUrl = portOverride >= 0 && s.baseUrl().equals("http://localhost:8080")
+                ? "http://localhost:" + port : s.baseUrl();
+        CatalogStore store = catalog();
+        List<RouteGroup> groups = new ArrayList<>();
+        groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0)));
+        groups.add(new RecordRoutes(store));
+        groups.add(new ProviderRoutes(store, RecordJson.mapper()));
+        return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups);
+    }
+
+    public synchronized PrometheusMeterRegistry metrics() {
+        if (metrics == null) {
+            metrics = KuraServer.newMetricsRegistry();
+        }
+        return metrics;
+    }
+
+    /** The admin token: configured, or generated once into {@code <data>/admin-token}. */
+    public String adminToken() {
+        String configured = config.server().adminToken();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = dataDir().resolve("admin-token");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String token = HexFormat.of().formatHex(random);
+            Files.writeString(file, token + "\n");
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (catalog != null) {
+            catalog.close();
+            catalog = null;
+        }
+    }
+}
