@@ -26,7 +26,8 @@ public final class SafeXml {
         trySet(f, "com.ctc.wstx.maxAttributeSize", 1 << 20);
         trySet(f, "com.ctc.wstx.maxTextLength", 64 << 20);
         trySet(f, "com.ctc.wstx.maxElementDepth", 200);
-        trySet(f, "com.ctc.wstx.maxEntityCount", 0L);
+        trySet(f, "com.ctc.wstx.maxEntityCount", 1L);
+        trySet(f, "com.ctc.wstx.maxEntityDepth", 1);
         return f;
     }
 
