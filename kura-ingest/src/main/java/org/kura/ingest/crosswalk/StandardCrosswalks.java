@@ -14,7 +14,11 @@ public final class StandardCrosswalks implements Crosswalks {
 
     public StandardCrosswalks() {
         OaiDcCrosswalk dc = new OaiDcCrosswalk();
-        byFormat = Map.of("oai_dc", dc, "dc", dc);
+        Marc21Crosswalk marc21 = new Marc21Crosswalk();
+        MarcXmlCrosswalk marcxml = new MarcXmlCrosswalk();
+        CsvCrosswalk csv = new CsvCrosswalk();
+        byFormat = Map.of("oai_dc", dc, "dc", dc, "dcndl", new DcNdlCrosswalk(), "jpcoar", new JpcoarCrosswalk(),
+                "marc21", marc21, "usmarc", marc21, "marcxml", marcxml, "marc", marcxml, "csv", csv, "tsv", csv);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.kura.ingest.oai;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,11 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.XMLStreamWriter;
+import org.kura.ingest.xml.SubtreeWriter;
 import org.kura.model.xml.SafeXml;
 
 /**
@@ -25,13 +23,10 @@ public final class OaiResponseParser {
     public static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
 
     private final XMLInputFactory inputs = SafeXml.inputFactory();
-    private final XMLOutputFactory outputs;
-    private final long maxRecordBytes;
+    private final SubtreeWriter subtrees;
 
     public OaiResponseParser(long maxRecordBytes) {
-        this.maxRecordBytes = maxRecordBytes;
-        this.outputs = XMLOutputFactory.newFactory();
-        this.outputs.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
+        this.subtrees = new SubtreeWriter(maxRecordBytes);
     }
 
     /** Thrown for a response that is not well-formed or not OAI-PMH; carries the line where known. */
@@ -157,7 +152,8 @@ public final class OaiResponseParser {
         return new Identify(name, base, version, earliest, deleted, Granularity.parse(granularity));
     }
 
-    private OaiRecord readRecord(XMLStreamReader r) throws XMLStreamException {
+    /** Reads one {@code <record>} (the reader on its start tag) into header fields and metadata bytes. */
+    public OaiRecord readRecord(XMLStreamReader r) throws XMLStreamException {
         String identifier = null;
         Instant datestamp = null;
         boolean deleted = false;
@@ -187,10 +183,10 @@ public final class OaiResponseParser {
                 case "datestamp" -> datestamp = parseDatestamp(r.getElementText());
                 case "setSpec" -> sets.add(r.getElementText().strip());
                 case "metadata" -> {
-                    Copy copy = copyFirstChild(r);
-                    metadata = copy.bytes;
-                    if (copy.problem != null) {
-                        problem = copy.problem;
+                    SubtreeWriter.Copy copy = copyFirstChild(r);
+                    metadata = copy.bytes();
+                    if (copy.problem() != null) {
+                        problem = copy.problem();
                     }
                 }
                 default -> skip(r);
@@ -205,79 +201,26 @@ public final class OaiResponseParser {
         return new OaiRecord(identifier, datestamp, deleted, sets, metadata, problem);
     }
 
-    private record Copy(byte[] bytes, String problem) {
-    }
-
-    /** Copies the element inside {@code <metadata>} to its own document; the reader ends on {@code </metadata>}. */
-    private Copy copyFirstChild(XMLStreamReader r) throws XMLStreamException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        XMLStreamWriter w = outputs.createXMLStreamWriter(out, "UTF-8");
-        int depth = 0;
-        boolean copied = false;
+    /** Copies the element inside {@code <metadata>}; the reader ends on {@code </metadata>}. */
+    private SubtreeWriter.Copy copyFirstChild(XMLStreamReader r) throws XMLStreamException {
+        SubtreeWriter.Copy copy = null;
         String problem = null;
         while (true) {
             int event = r.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    if (depth == 0 && copied) {
-                        problem = "more than one element inside <metadata>";
-                        skip(r);
-                    } else {
-                        depth++;
-                        startElement(r, w);
-                        copied = true;
-                    }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (copy == null) {
+                    copy = subtrees.copy(r, null);
+                } else {
+                    problem = "more than one element inside <metadata>";
+                    skip(r);
                 }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    if (depth == 0) {
-                        w.flush();
-                        byte[] bytes = out.toByteArray();
-                        if (bytes.length > maxRecordBytes) {
-                            return new Copy(new byte[0], "metadata of " + bytes.length + " bytes exceeds the limit of "
-                                    + maxRecordBytes);
-                        }
-                        return new Copy(bytes, problem);
-                    }
-                    depth--;
-                    w.writeEndElement();
+            } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                problem = "uses the undeclared entity &" + r.getLocalName() + ";";
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if (copy == null) {
+                    return new SubtreeWriter.Copy(new byte[0], null);
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (depth > 0) {
-                        w.writeCharacters(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-                    }
-                }
-                case XMLStreamConstants.ENTITY_REFERENCE -> problem = "uses the undeclared entity &" + r.getLocalName() + ";";
-                default -> {
-                    // comments and processing instructions are not part of the record
-                }
-            }
-            if (out.size() > maxRecordBytes) {
-                w.close();
-                skipTo(r, depth);
-                return new Copy(new byte[0], "metadata larger than the limit of " + maxRecordBytes + " bytes");
-            }
-        }
-    }
-
-    private static void startElement(XMLStreamReader r, XMLStreamWriter w) throws XMLStreamException {
-        String prefix = r.getPrefix() == null ? "" : r.getPrefix();
-        String ns = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
-        w.writeStartElement(prefix, r.getLocalName(), ns);
-        for (int i = 0; i < r.getNamespaceCount(); i++) {
-            String p = r.getNamespacePrefix(i);
-            if (p == null || p.isEmpty()) {
-                w.writeDefaultNamespace(r.getNamespaceURI(i));
-            } else {
-                w.writeNamespace(p, r.getNamespaceURI(i));
-            }
-        }
-        for (int i = 0; i < r.getAttributeCount(); i++) {
-            String ap = r.getAttributePrefix(i);
-            String ans = r.getAttributeNamespace(i);
-            if (ans == null || ans.isEmpty()) {
-                w.writeAttribute(r.getAttributeLocalName(i), r.getAttributeValue(i));
-            } else {
-                w.writeAttribute(ap == null ? "" : ap, ans, r.getAttributeLocalName(i), r.getAttributeValue(i));
+                return problem == null ? copy : new SubtreeWriter.Copy(copy.bytes(), problem);
             }
         }
     }
@@ -288,14 +231,7 @@ public final class OaiResponseParser {
     }
 
     private static void skipTo(XMLStreamReader r, int depth) throws XMLStreamException {
-        while (depth > 0) {
-            int e = r.next();
-            if (e == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (e == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
+        SubtreeWriter.skip(r, depth);
     }
 
     static Instant parseDatestamp(String s) {
