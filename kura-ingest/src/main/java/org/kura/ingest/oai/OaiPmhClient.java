@@ -176,7 +176,7 @@ public final class OaiPmhClient {
                         + ": " + describe(e), e, null);
             } finally {
                 if (!watchdog.cancel(false)) {
-                    Thread.interrupted(); // the watchdog fired: clear its interrupt, the failure is reported above
+                    awaitWatchdog(watchdog); // it fired: let it finish, then clear its interrupt (reported above)
                 }
             }
         }
@@ -259,6 +259,21 @@ public final class OaiPmhClient {
         } catch (IOException ignored) {
             // the status is what matters
         }
+    }
+
+    private static void awaitWatchdog(java.util.concurrent.Future<?> watchdog) {
+        while (true) {
+            Thread.interrupted();
+            try {
+                watchdog.get();
+                break;
+            } catch (InterruptedException e) {
+                // the watchdog's own interrupt; wait again
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                break;
+            }
+        }
+        Thread.interrupted();
     }
 
     private static void closeQuietly(InputStream in) {
