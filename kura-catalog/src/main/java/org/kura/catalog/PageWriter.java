@@ -106,16 +106,19 @@ final class PageWriter {
         for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT identifier, version, deleted, raw_hash, norm_hash "
-                    + "FROM records WHERE provider_id = ? AND identifier IN (" + marks + ")")) {
-                ps.setString(1, provider);
+            // By identifier alone, so that H2 uses the identifier index for the IN list (with the provider
+            // first it only used the key prefix and scanned the provider's records); the provider is checked here.
+            try (PreparedStatement ps = c.prepareStatement("SELECT identifier, version, deleted, raw_hash, norm_hash, "
+                    + "provider_id FROM records WHERE identifier IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 2, chunk.get(i));
+                    ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        states.put(rs.getString(1), new State(rs.getInt(2), rs.getBoolean(3), rs.getString(4),
-                                rs.getString(5), true));
+                        if (provider.equals(rs.getString(6))) {
+                            states.put(rs.getString(1), new State(rs.getInt(2), rs.getBoolean(3), rs.getString(4),
+                                    rs.getString(5), true));
+                        }
                     }
                 }
             }

@@ -10,12 +10,26 @@ import org.kura.catalog.CatalogSettings;
 import org.kura.catalog.CatalogStore;
 import org.kura.catalog.CatalogStores;
 import org.kura.cli.config.KuraConfig;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.kura.ingest.crosswalk.Crosswalks;
+import org.kura.ingest.crosswalk.StandardCrosswalks;
+import org.kura.ingest.oai.OaiClientSettings;
+import org.kura.ingest.pipeline.HarvestMonitor;
+import org.kura.ingest.pipeline.HarvestOptions;
+import org.kura.ingest.pipeline.HarvestService;
+import org.kura.ingest.pipeline.ImportService;
+import org.kura.server.HarvestLauncher;
+import org.kura.server.HarvestRoutes;
+import org.slf4j.LoggerFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kura.catalog.RecordJson;
 import org.kura.server.HealthRoutes;
+import org.kura.server.HomeRoutes;
 import org.kura.server.KuraServer;
 import org.kura.server.ProviderRoutes;
 import org.kura.server.RecordRoutes;
@@ -30,6 +44,9 @@ public final class Wiring implements AutoCloseable {
     private final KuraConfig config;
     private CatalogStore catalog;
     private PrometheusMeterRegistry metrics;
+    private final HarvestMonitor monitor = new HarvestMonitor();
+    private final StandardCrosswalks crosswalks = new StandardCrosswalks();
+    private ExecutorService harvestExecutor;
 
     public Wiring(KuraConfig config) {
         this.config = config;
@@ -57,8 +74,70 @@ public final class Wiring implements AutoCloseable {
                     ? CatalogSettings.h2(dataDir().resolve("catalog"))
                     : new CatalogSettings(c.url(), c.user(), c.password(), c.poolSize());
             catalog = CatalogStores.open(settings);
+            int abandoned = catalog.markAbandonedRuns();
+            if (abandoned > 0) {
+                LoggerFactory.getLogger(Wiring.class).warn("{} run(s) left RUNNING by a stopped process were marked "
+                        + "INTERRUPTED; their next harvest resumes from the checkpoint", abandoned);
+            }
         }
         return catalog;
+    }
+
+    public Crosswalks crosswalks() {
+        return crosswalks;
+    }
+
+    public HarvestMonitor monitor() {
+        return monitor;
+    }
+
+    public OaiClientSettings oaiClientSettings() {
+        KuraConfig.Harvest h = config.harvest();
+        return new OaiClientSettings(h.userAgent(), Duration.ofSeconds(h.timeoutSeconds()), h.maxRetries(),
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMillis(h.politenessDelayMs()),
+                h.maxResponseBytes(), h.maxRecordBytes());
+    }
+
+    public HarvestService harvestService() {
+        return new HarvestService(catalog(), crosswalks, oaiClientSettings());
+    }
+
+    public ImportService importService() {
+        return new ImportService(catalog(), crosswalks, config.harvest().importPageSize());
+    }
+
+    /** Starts harvests in the background for the admin API: one at a time per provider. */
+    public synchronized HarvestLauncher harvestLauncher() {
+        if (harvestExecutor == null) {
+            harvestExecutor = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "kura-harvest");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return providerId -> {
+            org.kura.model.Provider p = catalog().provider(providerId)
+                    .orElseThrow(() -> new IllegalArgumentException("no provider " + providerId));
+            if (p.oaiEndpoint() == null) {
+                throw new IllegalArgumentException("provider " + providerId + " has no OAI-PMH endpoint");
+            }
+            if (monitor.isRunning(providerId)) {
+                throw new IllegalStateException("a harvest of " + providerId + " is already running");
+            }
+            harvestExecutor.submit(() -> {
+                try {
+                    harvestService().harvest(providerId, HarvestOptions.incremental(), monitor.listener());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(Wiring.class).error("harvest of {} failed", providerId, e);
+                } finally {
+                    monitor.live().stream().filter(x -> x.providerId().equals(providerId))
+                            .forEach(x -> monitor.finished(x.runId()));
+                }
+            });
+            return "harvest of " + providerId + " started";
+        };
     }
 
     /** The HTTP server with every route group, not yet started. */
@@ -70,8 +149,10 @@ public final class Wiring implements AutoCloseable {
         CatalogStore store = catalog();
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0)));
+        groups.add(new HomeRoutes(store));
         groups.add(new RecordRoutes(store));
         groups.add(new ProviderRoutes(store, RecordJson.mapper()));
+        groups.add(new HarvestRoutes(store, monitor, harvestLauncher()));
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups);
     }
 
@@ -110,6 +191,9 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (harvestExecutor != null) {
+            harvestExecutor.shutdownNow();
+        }
         if (catalog != null) {
             catalog.close();
             catalog = null;

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.kura.catalog.CatalogStore;
 import org.kura.catalog.Checkpoint;
 import org.kura.catalog.HarvestRun;
@@ -119,25 +123,71 @@ public final class HarvestService {
             Granularity granularity = identify.granularity();
             until = checkpoint != null ? checkpoint.until() : null;
             boolean resuming = checkpoint != null;
-            for (String set : sets) {
-                if (resuming && !java.util.Objects.equals(set, checkpoint.set())) {
-                    continue; // sets before the checkpoint's set are done
-                }
-                String token = resuming ? checkpoint.resumptionToken() : null;
-                resuming = false;
-                if (token == null) {
-                    OaiPmhClient.Page first = client.listRecords(base, provider.metadataPrefix(), from, null, set, granularity);
-                    if (until == null && first.response() != null) {
-                        until = first.response().responseDate();
+            ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "oai-prefetch-" + provider.id());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (String set : sets) {
+                    if (resuming && !java.util.Objects.equals(set, checkpoint.set())) {
+                        continue; // sets before the checkpoint's set are done
                     }
-                    token = apply(first, from, set);
-                }
-                while (token != null) {
-                    if (!tokensSeen.add(token)) {
-                        throw new OaiPmhException(OaiErrorCode.badResumptionToken,
-                                "the provider repeated resumption token " + token + "; stopped to avoid a loop");
+                    String token = resuming ? checkpoint.resumptionToken() : null;
+                    resuming = false;
+                    OaiPmhClient.Page page;
+                    if (token == null) {
+                        page = client.listRecords(base, provider.metadataPrefix(), from, null, set, granularity);
+                        if (until == null && page.response() != null) {
+                            until = page.response().responseDate();
+                        }
+                    } else {
+                        tokensSeen.add(token);
+                        page = client.resume(base, token);
                     }
-                    token = apply(client.resume(base, token), from, set);
+                    list(base, page, from, set, prefetch);
+                }
+            } finally {
+                prefetch.shutdownNow();
+            }
+        }
+
+        /**
+         * Follows one list to its end. The next page is fetched while the current one is crosswalked
+         * and committed (still one request at a time); pages are committed strictly in order.
+         */
+        private void list(URI base, OaiPmhClient.Page first, Instant from, String set, ExecutorService prefetch)
+                throws OaiPmhException, InterruptedException {
+            OaiPmhClient.Page page = first;
+            while (true) {
+                String token = page.isMalformed() ? null : page.response().resumptionToken();
+                boolean repeated = token != null && !tokensSeen.add(token);
+                Future<OaiPmhClient.Page> next = token == null || repeated ? null : prefetch.submit(() -> client.resume(base, token));
+                try {
+                    apply(page, from, set);
+                } catch (OaiPmhException | RuntimeException e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
+                }
+                if (repeated) {
+                    throw new OaiPmhException(OaiErrorCode.badResumptionToken,
+                            "the provider repeated resumption token " + token + "; stopped to avoid a loop");
+                }
+                if (next == null) {
+                    return;
+                }
+                try {
+                    page = next.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof OaiPmhException o) {
+                        throw o;
+                    }
+                    if (e.getCause() instanceof InterruptedException i) {
+                        throw i;
+                    }
+                    throw new IllegalStateException("fetching the next page failed", e.getCause());
                 }
             }
         }

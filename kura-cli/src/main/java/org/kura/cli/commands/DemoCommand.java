@@ -1,0 +1,113 @@
+package org.kura.cli.commands;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.HarvestRun;
+import org.kura.cli.Wiring;
+import org.kura.ingest.oai.OaiClientSettings;
+import org.kura.ingest.pipeline.HarvestOptions;
+import org.kura.ingest.pipeline.HarvestService;
+import org.kura.ingest.source.ColumnMapping;
+import org.kura.ingest.source.RecordSources;
+import org.kura.model.Provider;
+import org.kura.model.ProviderKind;
+import org.kura.model.ReuseCondition;
+import org.kura.server.KuraServer;
+import org.kura.testkit.OaiPmhTestServer;
+import org.kura.testkit.SyntheticCorpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Load the bundled sample data (DC-NDL, JPCOAR, MARC 21, CSV), harvest a local OAI-PMH test "
+                + "repository, then serve the portal and APIs.", "Running it again changes nothing (imports are idempotent)."})
+public final class DemoCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Option(names = "--port", defaultValue = "-1", description = "Port (default from configuration, 8080).") int port;
+    @Option(names = "--no-serve", description = "Load the data and exit.") boolean noServe;
+    @Option(names = "--oai-records", defaultValue = "2000", description = "Records in the local OAI-PMH test repository.")
+    int oaiRecords;
+
+    private static final String CSV_MAPPING = "id=id,title=title,title_reading=title_reading,creator=creator,date=date,"
+            + "type=type,subject=subject|;,description=description,rights=rights,access=access,language=language";
+
+    @Override
+    public Integer call() throws Exception {
+        Wiring wiring = new Wiring(common.load());
+        CatalogStore store = wiring.catalog();
+        Path samples = wiring.dataDir().resolve("samples");
+        Files.createDirectories(samples);
+        System.out.println("Kura demo: data directory " + wiring.dataDir());
+        for (String[] line : index()) {
+            String file = line[0];
+            String format = line[1];
+            String provider = line[2];
+            if (line.length > 3) {
+                String[] names = line[3].split("\\|");
+                if (store.provider(provider).isEmpty()) {
+                    store.saveProvider(new Provider(provider, names[0], names[1], null, ProviderKind.valueOf(names[2]),
+                            null, format, List.of(), null, null, ReuseCondition.CC0, null));
+                }
+            }
+            Path copy = samples.resolve(file);
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/samples/" + file)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ColumnMapping mapping = format.equals("csv") ? ColumnMapping.parse(CSV_MAPPING) : null;
+            HarvestRun run = wiring.importService().importFrom(provider, format,
+                    RecordSources.open(copy, format, provider, mapping), file, p -> { });
+            System.out.printf("  imported %-28s → %-7s %s: %d stored, %d unchanged, %d quarantined%n", file, provider,
+                    run.state(), run.stored(), run.unchanged(), run.quarantined());
+        }
+
+        OaiPmhTestServer oai = OaiPmhTestServer.builder(new SyntheticCorpus(2026).records(oaiRecords)).pageSize(200).start();
+        store.saveProvider(new Provider("demo-oai", "OAI-PMH テストリポジトリ", "OAI-PMH test repository", null,
+                ProviderKind.AGGREGATOR, oai.baseUrl().toString(), "dcndl", List.of(), "P1D", ReuseCondition.CC_BY,
+                ReuseCondition.CC0, null));
+        OaiClientSettings local = new OaiClientSettings("Kura demo", Duration.ofSeconds(30), 3, Duration.ofMillis(200),
+                Duration.ofSeconds(5), Duration.ZERO, 256L << 20, 16L << 20);
+        RunOutput out = new RunOutput(false);
+        System.out.println("  harvesting " + oai.baseUrl() + " (DC-NDL, " + oaiRecords + " generated records)");
+        out.finish(new HarvestService(store, wiring.crosswalks(), local).harvest("demo-oai", HarvestOptions.incremental(),
+                out.listener()));
+
+        if (noServe) {
+            oai.close();
+            wiring.close();
+            return 0;
+        }
+        KuraServer server = wiring.server(port).start();
+        System.out.println();
+        System.out.println("Open http://localhost:" + server.port() + "/ in a browser. Try also:");
+        System.out.println("  http://localhost:" + server.port() + "/api/providers");
+        System.out.println("  http://localhost:" + server.port() + "/api/records/"
+                + java.net.URLEncoder.encode("https://kura.example/demo/ndl-classics/001", StandardCharsets.UTF_8));
+        System.out.println("  curl -H \"Authorization: Bearer $(cat " + wiring.dataDir().resolve("admin-token")
+                + ")\" http://localhost:" + server.port() + "/api/admin/harvests");
+        System.out.println("  ./kura harvest demo-oai     (while the demo runs: an incremental harvest, all unchanged)");
+        ServeCommand.serveUntilInterrupted(wiring, server);
+        oai.close();
+        return 0;
+    }
+
+    private static List<String[]> index() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/samples/index.txt");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return r.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> {
+                String[] p = l.strip().split("\\s+", 4);
+                return p.length == 4 && p[3].equals("-") ? new String[] {p[0], p[1], p[2]} : p;
+            }).toList();
+        }
+    }
+}
