@@ -1,0 +1,118 @@
+package org.kura.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kura.catalog.RecordJson;
+import org.kura.testkit.OaiPmhTestServer;
+import org.kura.testkit.SyntheticCorpus;
+
+/** The kura command as a user types it, against a real data directory and a real OAI-PMH server. */
+class CliTest {
+    @TempDir
+    Path dir;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+
+    @BeforeEach
+    void capture() {
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    int kura(String... args) {
+        out.reset();
+        err.reset();
+        String[] full = new String[args.length + 2];
+        System.arraycopy(args, 0, full, 0, args.length);
+        full[args.length] = "--data";
+        full[args.length + 1] = dir.resolve("data").toString();
+        return KuraCli.execute(full);
+    }
+
+    String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void harvestWithJsonPrintsOneObjectWhoseCountsReconcile() throws Exception {
+        try (OaiPmhTestServer oai = OaiPmhTestServer.builder(new SyntheticCorpus(5).records(120)).pageSize(50).start()) {
+            assertThat(kura("provider", "add", "--id", "remote", "--name", "遠隔リポジトリ", "--oai", oai.baseUrl().toString(),
+                    "--prefix", "oai_dc")).isZero();
+            assertThat(kura("harvest", "remote", "--json")).isZero();
+            JsonNode run = RecordJson.mapper().readTree(stdout().strip());
+            assertThat(run.path("harvested").asLong()).isEqualTo(120);
+            assertThat(run.path("stored").asLong() + run.path("unchanged").asLong() + run.path("deleted").asLong()
+                    + run.path("quarantined").asLong()).isEqualTo(120);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("rec/s");
+            assertThat(kura("harvest", "remote", "--json", "--full")).isZero();
+            assertThat(RecordJson.mapper().readTree(stdout().strip()).path("unchanged").asLong()).isEqualTo(120);
+            assertThat(kura("runs", "--provider", "remote")).isZero();
+            assertThat(stdout()).contains("COMPLETED");
+        }
+    }
+
+    @Test
+    void importAndRecordAndQuarantine() throws Exception {
+        Path csv = dir.resolve("books.csv");
+        Files.writeString(csv, "id,title,creator\nb1,國學の研究,柳田國男 著\n,題名のみ,\n");
+        assertThat(kura("provider", "add", "--id", "lib", "--name", "図書館")).isZero();
+        assertThat(kura("import", csv.toString(), "--provider", "lib", "--format", "csv", "--json")).isZero();
+        JsonNode run = RecordJson.mapper().readTree(stdout().strip());
+        assertThat(run.path("stored").asLong()).isEqualTo(1);
+        assertThat(run.path("quarantined").asLong()).isEqualTo(1);
+        assertThat(kura("record", "b1")).isZero();
+        assertThat(stdout()).contains("國學の研究");
+        assertThat(kura("quarantine", "lib")).isZero();
+        assertThat(stdout()).contains("no id");
+        assertThat(kura("recrosswalk", "--provider", "lib", "--json")).isZero();
+        assertThat(kura("provider", "list")).isZero();
+        assertThat(stdout()).contains("lib").contains("図書館");
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndANonZeroExit() {
+        assertThat(kura("harvest", "nobody")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no provider nobody");
+        assertThat(kura("provider", "add", "--id", "Bad Id", "--name", "x")).isEqualTo(2);
+        assertThat(kura("provider", "add", "--id", "ok", "--name", "x", "--oai", "ftp://x")).isEqualTo(2);
+        assertThat(kura("import", dir.resolve("missing.xml").toString(), "--provider", "ok", "--format", "oai_dc")).isNotZero();
+        assertThat(kura("no-such-command")).isNotZero();
+    }
+
+    @Test
+    void everyCommandHasHelpAndConfigPrints() {
+        for (String c : new String[] {"demo", "serve", "config", "provider", "harvest", "import", "recrosswalk", "runs",
+            "quarantine", "record", "bench"}) {
+            assertThat(kura(c, "--help")).as(c).isZero();
+            assertThat(stdout()).as(c).contains("Usage:");
+        }
+        assertThat(kura("config")).isZero();
+        assertThat(stdout()).contains("port: 8080").contains("backend: \"embedded\"");
+    }
+
+    @Test
+    void demoLoadsTheSamplesAndIsIdempotent() {
+        assertThat(kura("demo", "--no-serve", "--oai-records", "300")).isZero();
+        assertThat(stdout()).contains("classics.dcndl.xml").contains("harvested 300 = stored 300");
+        assertThat(kura("demo", "--no-serve", "--oai-records", "300")).isZero();
+        assertThat(stdout()).contains("0 stored").contains("harvested 0 = stored 0");
+    }
+}
