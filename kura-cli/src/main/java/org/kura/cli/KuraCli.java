@@ -5,6 +5,7 @@ import org.kura.cli.commands.ConfigCommand;
 import org.kura.cli.commands.DemoCommand;
 import org.kura.cli.commands.HarvestCommand;
 import org.kura.cli.commands.ImportCommand;
+import org.kura.cli.commands.InspectCommand;
 import org.kura.cli.commands.ProviderCommand;
 import org.kura.cli.commands.QuarantineCommand;
 import org.kura.cli.commands.RecordCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kura", mixinStandardHelpOptions = true, version = "Kura 0.1.0-SNAPSHOT",
         description = "Kura: harvest, preserve, search and open up a nation's knowledge.",
         subcommands = {
-            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class,
+            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, InspectCommand.class,
             HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, RunsCommand.class,
             QuarantineCommand.class, RecordCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class

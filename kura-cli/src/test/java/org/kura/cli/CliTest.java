@@ -64,6 +64,9 @@ class CliTest {
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("rec/s");
             assertThat(kura("harvest", "remote", "--json", "--full")).isZero();
             assertThat(RecordJson.mapper().readTree(stdout().strip()).path("unchanged").asLong()).isEqualTo(120);
+            assertThat(kura("inspect", "remote")).isZero();
+            assertThat(stdout()).contains("Kura test repository").contains("oai_dc").contains("(Kura has a crosswalk)")
+                    .contains("books").contains("SECOND");
             assertThat(kura("runs", "--provider", "remote")).isZero();
             assertThat(stdout()).contains("COMPLETED");
         }
@@ -99,7 +102,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpAndConfigPrints() {
-        for (String c : new String[] {"demo", "serve", "config", "provider", "harvest", "import", "recrosswalk", "runs",
+        for (String c : new String[] {"demo", "inspect", "serve", "config", "provider", "harvest", "import", "recrosswalk", "runs",
             "quarantine", "record", "bench"}) {
             assertThat(kura(c, "--help")).as(c).isZero();
             assertThat(stdout()).as(c).contains("Usage:");

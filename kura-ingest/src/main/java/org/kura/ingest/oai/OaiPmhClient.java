@@ -78,6 +78,46 @@ public final class OaiPmhClient {
         }
     }
 
+    /** The formats the repository offers (OAI-PMH 2.0, section 4.4). */
+    public java.util.List<OaiResponseParser.MetadataFormat> listMetadataFormats(URI base)
+            throws OaiPmhException, InterruptedException {
+        URI uri = url(base, Map.of("verb", "ListMetadataFormats"));
+        try {
+            return parser.parseMetadataFormats(new ByteArrayInputStream(fetch(uri)));
+        } catch (OaiResponseParser.MalformedResponseException e) {
+            throw new OaiPmhException(uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every set of the repository, following resumption tokens (section 4.6); empty without sets. */
+    public java.util.List<OaiResponseParser.OaiSet> listSets(URI base) throws OaiPmhException, InterruptedException {
+        java.util.List<OaiResponseParser.OaiSet> all = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("verb", "ListSets");
+        while (true) {
+            URI uri = url(base, args);
+            OaiResponseParser.SetsPage page;
+            try {
+                page = parser.parseSets(new ByteArrayInputStream(fetch(uri)));
+            } catch (OaiPmhException e) {
+                if (e.code() == OaiErrorCode.noSetHierarchy) {
+                    return all;
+                }
+                throw e;
+            } catch (OaiResponseParser.MalformedResponseException e) {
+                throw new OaiPmhException(uri + ": " + e.getMessage(), e);
+            }
+            all.addAll(page.sets());
+            if (page.resumptionToken() == null || !seen.add(page.resumptionToken())) {
+                return all;
+            }
+            args = new LinkedHashMap<>();
+            args.put("verb", "ListSets");
+            args.put("resumptionToken", page.resumptionToken());
+        }
+    }
+
     /** The first page of a list; {@code from}, {@code until} and {@code set} may be null. */
     public Page listRecords(URI base, String prefix, Instant from, Instant until, String set, Granularity g)
             throws OaiPmhException, InterruptedException {

@@ -111,6 +111,95 @@ public final class OaiResponseParser {
         return new ListRecordsResponse(responseDate, records, token, completeListSize, responseBytes);
     }
 
+    /** A format of ListMetadataFormats. */
+    public record MetadataFormat(String prefix, String schema, String namespace) {
+    }
+
+    /** A set of ListSets. */
+    public record OaiSet(String spec, String name) {
+    }
+
+    /** One page of ListSets. */
+    public record SetsPage(java.util.List<OaiSet> sets, String resumptionToken) {
+    }
+
+    public java.util.List<MetadataFormat> parseMetadataFormats(InputStream in)
+            throws OaiPmhException, MalformedResponseException {
+        java.util.List<MetadataFormat> out = new ArrayList<>();
+        XMLStreamReader r = null;
+        try {
+            r = inputs.createXMLStreamReader(in);
+            String prefix = null;
+            String schema = null;
+            String ns = null;
+            while (r.hasNext()) {
+                int e = r.next();
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    switch (r.getLocalName()) {
+                        case "error" -> throw error(r);
+                        case "metadataPrefix" -> prefix = r.getElementText().strip();
+                        case "schema" -> schema = r.getElementText().strip();
+                        case "metadataNamespace" -> ns = r.getElementText().strip();
+                        default -> {
+                        }
+                    }
+                } else if (e == XMLStreamConstants.END_ELEMENT && "metadataFormat".equals(r.getLocalName())) {
+                    out.add(new MetadataFormat(prefix, schema, ns));
+                    prefix = null;
+                    schema = null;
+                    ns = null;
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new MalformedResponseException("malformed ListMetadataFormats: " + firstLine(e.getMessage()), e, List.of());
+        } finally {
+            close(r);
+        }
+        return out;
+    }
+
+    public SetsPage parseSets(InputStream in) throws OaiPmhException, MalformedResponseException {
+        java.util.List<OaiSet> out = new ArrayList<>();
+        String token = null;
+        XMLStreamReader r = null;
+        try {
+            r = inputs.createXMLStreamReader(in);
+            String spec = null;
+            String name = null;
+            while (r.hasNext()) {
+                int e = r.next();
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    switch (r.getLocalName()) {
+                        case "error" -> throw error(r);
+                        case "setSpec" -> spec = r.getElementText().strip();
+                        case "setName" -> name = r.getElementText().strip();
+                        case "setDescription" -> skip(r);
+                        case "resumptionToken" -> {
+                            String t = r.getElementText().strip();
+                            token = t.isEmpty() ? null : t;
+                        }
+                        default -> {
+                        }
+                    }
+                } else if (e == XMLStreamConstants.END_ELEMENT && "set".equals(r.getLocalName())) {
+                    out.add(new OaiSet(spec, name));
+                    spec = null;
+                    name = null;
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new MalformedResponseException("malformed ListSets: " + firstLine(e.getMessage()), e, List.of());
+        } finally {
+            close(r);
+        }
+        return new SetsPage(out, token);
+    }
+
+    private static OaiPmhException error(XMLStreamReader r) throws XMLStreamException {
+        String code = r.getAttributeValue(null, "code");
+        return new OaiPmhException(OaiErrorCode.parse(code), "OAI-PMH error " + code + ": " + r.getElementText().strip());
+    }
+
     public Identify parseIdentify(InputStream in) throws OaiPmhException, MalformedResponseException {
         String name = null;
         String base = null;
