@@ -109,6 +109,16 @@ public interface CatalogStore extends AutoCloseable {
     /** The highest sequence number, or 0. */
     long lastChangeSeq();
 
+    /** Streams the current version of every live record (of one provider, or all when null), in key order. */
+    void forEachCurrent(String providerId, Consumer<StoredRecord> consumer);
+
+    // ---- index positions -------------------------------------------------------------------
+
+    /** The change-log sequence a named index has applied, or 0. */
+    long indexPosition(String index);
+
+    void saveIndexPosition(String index, long seq);
+
     @Override
     void close();
 }

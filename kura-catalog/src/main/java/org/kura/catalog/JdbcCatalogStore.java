@@ -553,6 +553,61 @@ final class JdbcCatalogStore implements CatalogStore {
     }
 
     @Override
+    public void forEachCurrent(String providerId, Consumer<StoredRecord> consumer) {
+        read("read current records", c -> {
+            String sql = "SELECT " + RECORD_COLUMNS + " FROM records WHERE deleted = FALSE"
+                    + (providerId == null ? "" : " AND provider_id = ?") + " ORDER BY provider_id, identifier";
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(500);
+                if (providerId != null) {
+                    ps.setString(1, providerId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(mapRecord(rs, "updated_at"));
+                    }
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long indexPosition(String index) {
+        return read("read index position", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM index_positions WHERE name = ?")) {
+                ps.setString(1, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveIndexPosition(String index, long seq) {
+        write("save index position", c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM index_positions WHERE name = ?")) {
+                del.setString(1, index);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO index_positions (name, last_seq, updated_at) VALUES (?,?,?)")) {
+                ps.setString(1, index);
+                ps.setLong(2, seq);
+                Timestamps.set(ps, 3, Instant.now());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void close() {
         ds.close();
     }

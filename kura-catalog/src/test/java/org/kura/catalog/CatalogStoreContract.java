@@ -314,6 +314,21 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void currentRecordsAndIndexPositions() {
+        commit(0, accepted("b", "2"), accepted("a", "1"), accepted("c", "3"));
+        commit(0, new Page.Deleted(deletion("c")), accepted("a", "1 again"));
+        List<StoredRecord> seen = new ArrayList<>();
+        store.forEachCurrent(null, seen::add);
+        assertThat(seen).extracting(StoredRecord::identifier).containsExactly("a", "b");
+        assertThat(seen.get(0).normalized().mainTitle()).isEqualTo("1 again");
+        assertThat(store.indexPosition("solr")).isZero();
+        store.saveIndexPosition("solr", 42);
+        store.saveIndexPosition("solr", 43);
+        assertThat(store.indexPosition("solr")).isEqualTo(43);
+        assertThat(store.indexPosition("other")).isZero();
+    }
+
+    @Test
     void largeRecordsAndLongIdentifiersAreKept() {
         byte[] big = new byte[5 * 1024 * 1024];
         java.util.Arrays.fill(big, (byte) 'x');

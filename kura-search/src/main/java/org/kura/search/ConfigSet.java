@@ -10,7 +10,7 @@ import java.util.List;
 /** The project's Solr configset, shipped in the jar and written out where Solr wants it. */
 public final class ConfigSet {
     public static final String NAME = "kura";
-    private static final List<String> FILES = List.of("solrconfig.xml", "managed-schema.xml", "mapping-kyujitai.txt",
+    private static final List<String> FILES = List.of("solrconfig.xml", "schema.xml", "mapping-kyujitai.txt",
             "mapping-kana.txt", "mapping-reading.txt");
 
     private ConfigSet() {

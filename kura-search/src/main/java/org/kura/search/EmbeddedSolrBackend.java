@@ -16,16 +16,20 @@ import org.apache.solr.core.NodeConfig;
  * configset is written out at every start so that an upgrade brings its analysis along (a schema
  * change needs {@code kura index --full}).
  */
-public final class EmbeddedSolrBackend implements SearchBackend {
+public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuildable {
     private final CoreContainer container;
     private final EmbeddedSolrServer client;
     private final String core;
+    private final Path solrHome;
 
     public EmbeddedSolrBackend(Path solrHome, String core) throws IOException {
         this.core = core;
-        Path coreDir = solrHome.resolve(core);
+        this.solrHome = solrHome;
+        Files.createDirectories(solrHome);
+        Path coreDir = instanceDir(solrHome, core);
         ConfigSet.writeTo(coreDir.resolve("conf"));
         Files.writeString(coreDir.resolve("core.properties"), "name=" + core + "\n");
+        discardUnfinishedRebuilds(solrHome, core);
         Files.writeString(solrHome.resolve("solr.xml"), "<solr></solr>\n");
         NodeConfig config = new NodeConfig.NodeConfigBuilder("kura", solrHome).setAllowPaths(java.util.Set.of(Path.of("_ALL_")))
                 .build();
@@ -39,6 +43,35 @@ public final class EmbeddedSolrBackend implements SearchBackend {
                     f.exception);
         }
         client = new EmbeddedSolrServer(container, core);
+    }
+
+    /** The directory of the core named {@code core}: after a rebuild it is the former side-by-side one. */
+    private static Path instanceDir(Path solrHome, String core) throws IOException {
+        try (var dirs = Files.list(solrHome)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path props = d.resolve("core.properties");
+                if (Files.exists(props) && Files.readString(props).lines().anyMatch(l -> l.strip().equals("name=" + core))) {
+                    return d;
+                }
+            }
+        }
+        return solrHome.resolve(core);
+    }
+
+    /** A rebuild that did not finish (the process stopped) leaves its side core behind: remove it. */
+    private static void discardUnfinishedRebuilds(Path solrHome, String core) throws IOException {
+        try (var dirs = Files.list(solrHome)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path props = d.resolve("core.properties");
+                if (Files.exists(props) && Files.readString(props).lines().anyMatch(l -> l.strip().equals("name=" + core + "_rebuild"))) {
+                    try (var walk = Files.walk(d)) {
+                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -56,6 +89,36 @@ public final class EmbeddedSolrBackend implements SearchBackend {
         if (!ids.isEmpty()) {
             client.deleteById(core, new java.util.ArrayList<>(ids));
         }
+    }
+
+    /** A side-by-side core, swapped with the serving one when complete; the old one is then removed. */
+    @Override
+    public Indexer.Rebuild startRebuild() throws IOException {
+        String side = core + "_rebuild";
+        if (container.getCoreDescriptor(side) != null) {
+            container.unload(side, true, true, true);
+        }
+        Path dir = solrHome.resolve(side + "_" + System.currentTimeMillis());
+        ConfigSet.writeTo(dir.resolve("conf"));
+        container.create(side, dir, Map.of(), false);
+        return new Indexer.Rebuild() {
+            @Override
+            public void add(java.util.List<org.apache.solr.common.SolrInputDocument> docs)
+                    throws IOException, SolrServerException {
+                client.add(side, docs);
+            }
+
+            @Override
+            public void swapIn() throws IOException, SolrServerException {
+                client.commit(side, true, true);
+                container.swap(core, side);
+            }
+
+            @Override
+            public void close() {
+                container.unload(side, true, true, true);
+            }
+        };
     }
 
     @Override

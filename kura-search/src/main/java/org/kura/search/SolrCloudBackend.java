@@ -23,7 +23,7 @@ import org.apache.solr.common.cloud.ZkMaintenanceUtils;
  * alias (so a full rebuild can swap in a new collection while the old one keeps serving). Documents
  * are routed by their cluster key, so records of one work cluster share a shard (collapse needs that).
  */
-public final class SolrCloudBackend implements SearchBackend {
+public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildable {
     private final CloudSolrClient client;
     private final String zkHost;
     private final String alias;
@@ -99,6 +99,35 @@ public final class SolrCloudBackend implements SearchBackend {
         if (!old.equals(next) && !old.equals(alias)) {
             CollectionAdminRequest.deleteCollection(old).process(client);
         }
+    }
+
+    /** A new collection, then the alias is pointed at it and the old collection deleted. */
+    @Override
+    public Indexer.Rebuild startRebuild() throws IOException, SolrServerException {
+        String next = alias + "_" + System.currentTimeMillis();
+        createCollection(next);
+        return new Indexer.Rebuild() {
+            private boolean swapped;
+
+            @Override
+            public void add(List<org.apache.solr.common.SolrInputDocument> docs) throws IOException, SolrServerException {
+                client.add(next, docs);
+            }
+
+            @Override
+            public void swapIn() throws IOException, SolrServerException {
+                client.commit(next, true, true);
+                swapTo(next);
+                swapped = true;
+            }
+
+            @Override
+            public void close() throws IOException, SolrServerException {
+                if (!swapped) {
+                    CollectionAdminRequest.deleteCollection(next).process(client);
+                }
+            }
+        };
     }
 
     @Override

@@ -1,0 +1,173 @@
+package org.kura.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrInputDocument;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.Change;
+import org.kura.catalog.StoredRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index in step with the catalog by following its change log: idempotent (a document is
+ * replaced by id), resumable (the applied sequence is saved in the catalog after each committed
+ * batch, so a crash re-applies at most one batch), deletions honoured. {@link #rebuild()} builds a
+ * fresh index beside the serving one and swaps it in.
+ */
+public final class Indexer {
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+    public static final String POSITION = "solr";
+    private static final int BATCH = 1000;
+
+    private final CatalogStore store;
+    private final SearchBackend backend;
+
+    public Indexer(CatalogStore store, SearchBackend backend) {
+        this.store = store;
+        this.backend = backend;
+    }
+
+    /** What an indexing pass did. */
+    public record IndexReport(long changes, long indexed, long deleted, long position, long millis) {
+        public double perSecond() {
+            return millis == 0 ? indexed : indexed * 1000.0 / millis;
+        }
+    }
+
+    /** Applies every change after the saved position. */
+    public IndexReport catchUp() {
+        return catchUp(n -> { });
+    }
+
+    public IndexReport catchUp(LongConsumer progress) {
+        long start = System.currentTimeMillis();
+        long position = store.indexPosition(POSITION);
+        long changes = 0;
+        long indexed = 0;
+        long deleted = 0;
+        try {
+            while (true) {
+                List<Change> batch = store.changesSince(position, BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                Map<String, Change> latest = new LinkedHashMap<>();
+                for (Change c : batch) {
+                    latest.put(RecordDocuments.docId(c.providerId(), c.identifier()), c);
+                }
+                List<SolrInputDocument> docs = new ArrayList<>();
+                List<String> gone = new ArrayList<>();
+                long removed = 0;
+                for (Map.Entry<String, Change> e : latest.entrySet()) {
+                    Change c = e.getValue();
+                    Optional<StoredRecord> r = c.kind() == Change.Kind.DELETE ? Optional.empty()
+                            : store.record(c.providerId(), c.identifier());
+                    if (r.isPresent() && !r.get().deleted() && r.get().normalized() != null) {
+                        if (r.get().version() > 1) {
+                            gone.add(e.getKey()); // its cluster key (and so its shard) may have changed
+                        }
+                        docs.add(RecordDocuments.toDocument(r.get().normalized()));
+                    } else {
+                        gone.add(e.getKey());
+                        removed++;
+                    }
+                }
+                backend.deleteRecords(gone);
+                backend.add(docs);
+                backend.commit();
+                position = batch.get(batch.size() - 1).seq();
+                store.saveIndexPosition(POSITION, position);
+                changes += batch.size();
+                indexed += docs.size();
+                deleted += removed;
+                progress.accept(changes);
+            }
+        } catch (IOException | SolrServerException e) {
+            throw new SearchException("indexing stopped at change " + position + ": " + e.getMessage(), e);
+        }
+        return new IndexReport(changes, indexed, deleted, position, System.currentTimeMillis() - start);
+    }
+
+    /**
+     * Rebuilds the index from the catalog's current records; the old index serves until the new
+     * one is complete (embedded: a side-by-side core swapped in; SolrCloud: a new collection behind
+     * the alias). Then catches up with changes made meanwhile.
+     */
+    public IndexReport rebuild() {
+        long start = System.currentTimeMillis();
+        long position = store.lastChangeSeq();
+        long[] count = {0};
+        try (Rebuild target = backend instanceof Rebuildable r ? r.startRebuild() : null) {
+            if (target == null) {
+                backend.deleteAll();
+            }
+            List<SolrInputDocument> docs = new ArrayList<>();
+            try {
+                store.forEachCurrent(null, r -> {
+                    docs.add(RecordDocuments.toDocument(r.normalized()));
+                    if (docs.size() >= BATCH) {
+                        flush(target, docs);
+                        count[0] += BATCH;
+                    }
+                });
+                count[0] += docs.size();
+                flush(target, docs);
+                if (target != null) {
+                    target.swapIn();
+                } else {
+                    backend.commit();
+                }
+            } catch (UncheckedSolr e) {
+                throw new SearchException("rebuild failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (IOException | SolrServerException e) {
+            throw new SearchException("rebuild failed: " + e.getMessage(), e);
+        }
+        store.saveIndexPosition(POSITION, position);
+        LOG.info("index rebuilt with {} records in {} ms", count[0], System.currentTimeMillis() - start);
+        IndexReport after = catchUp();
+        return new IndexReport(after.changes(), count[0] + after.indexed(), after.deleted(), after.position(),
+                System.currentTimeMillis() - start);
+    }
+
+    private void flush(Rebuild target, List<SolrInputDocument> docs) {
+        try {
+            if (target != null) {
+                target.add(docs);
+            } else {
+                backend.add(docs);
+            }
+        } catch (IOException | SolrServerException e) {
+            throw new UncheckedSolr(e);
+        }
+        docs.clear();
+    }
+
+    private static final class UncheckedSolr extends RuntimeException {
+        UncheckedSolr(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** A backend that can build a new index beside the serving one. */
+    public interface Rebuildable {
+        Rebuild startRebuild() throws IOException, SolrServerException;
+    }
+
+    /** An index being built; {@link #swapIn()} makes it the serving one, {@link #close()} discards it if not. */
+    public interface Rebuild extends AutoCloseable {
+        void add(List<SolrInputDocument> docs) throws IOException, SolrServerException;
+
+        void swapIn() throws IOException, SolrServerException;
+
+        @Override
+        void close() throws IOException, SolrServerException;
+    }
+}

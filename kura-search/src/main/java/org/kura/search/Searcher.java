@@ -1,0 +1,170 @@
+package org.kura.search;
+
+import java.io.IOException;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.RangeFacet;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.kura.search.query.SolrQueryWriter;
+
+/**
+ * Runs a {@link SearchQuery} against the index: edismax over the Japanese-aware fields, multi-select
+ * facets (a facet's own selection does not narrow its counts), a decade histogram, highlighting, work
+ * clusters (collapse/expand on the cluster key) and cursor paging. Filters' values are escaped;
+ * local parameters are only ever written by this class.
+ */
+public final class Searcher {
+    private final SearchBackend backend;
+
+    public Searcher(SearchBackend backend) {
+        this.backend = backend;
+    }
+
+    public SearchResult search(SearchQuery q) {
+        SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
+        for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
+            if (f.getValue().isEmpty()) {
+                continue;
+            }
+            String field = SearchQuery.FACETS.get(f.getKey());
+            String values = f.getValue().stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                    .collect(Collectors.joining(" OR "));
+            s.addFilterQuery("{!tag=f_" + f.getKey() + "}" + field + ":(" + values + ")");
+        }
+        if (q.yearFrom() != null || q.yearTo() != null) {
+            s.addFilterQuery("{!tag=f_year}year:[" + (q.yearFrom() == null ? "*" : q.yearFrom()) + " TO "
+                    + (q.yearTo() == null ? "*" : q.yearTo()) + "]");
+        }
+        if (q.clusters()) {
+            s.addFilterQuery("{!collapse field=cluster_key nullPolicy=expand}");
+            s.set("expand", true);
+            s.set("expand.rows", 10);
+        }
+        s.setFacet(true);
+        s.setFacetMinCount(1);
+        s.setFacetLimit(20);
+        for (Map.Entry<String, String> f : SearchQuery.FACETS.entrySet()) {
+            s.addFacetField("{!ex=f_" + f.getKey() + " key=" + f.getKey() + "}" + f.getValue());
+        }
+        int thisYear = Year.now().getValue();
+        s.add("facet.range", "{!ex=f_year key=years}year");
+        s.set("f.year.facet.range.start", 1600);
+        s.set("f.year.facet.range.end", thisYear - thisYear % 10 + 10);
+        s.set("f.year.facet.range.gap", 10);
+        s.setHighlight(true);
+        s.set("hl.method", "unified");
+        s.set("hl.fl", "title,creator");
+        s.setHighlightSimplePre("<em>");
+        s.setHighlightSimplePost("</em>");
+        s.setRows(q.size());
+        switch (q.sort()) {
+            case DATE_ASC -> s.addSort("year", SolrQuery.ORDER.asc);
+            case DATE_DESC -> s.addSort("year", SolrQuery.ORDER.desc);
+            case TITLE -> s.addSort("title_sort", SolrQuery.ORDER.asc);
+            default -> s.addSort("score", SolrQuery.ORDER.desc);
+        }
+        s.addSort("id", SolrQuery.ORDER.asc);
+        if (q.cursor() != null) {
+            s.set(CursorMarkParams.CURSOR_MARK_PARAM, q.cursor().isBlank() ? CursorMarkParams.CURSOR_MARK_START : q.cursor());
+        } else {
+            s.setStart(Math.min(SearchQuery.MAX_START, (q.page() - 1) * q.size()));
+        }
+        s.setFields("id", "record_id", "provider", "title_display", "creator", "date_display", "year", "material_type",
+                "reuse", "access_tier", "has_digital", "thumbnail", "cluster_key", "score");
+        QueryResponse r;
+        try {
+            r = backend.client().query(backend.collection(), s, org.apache.solr.client.solrj.SolrRequest.METHOD.POST);
+        } catch (SolrServerException | IOException | org.apache.solr.common.SolrException e) {
+            throw new SearchException("search failed: " + e.getMessage(), e);
+        }
+        return toResult(r);
+    }
+
+    private static SearchResult toResult(QueryResponse r) {
+        Map<String, SolrDocumentList> expanded = r.getExpandedResults() == null ? Map.of() : r.getExpandedResults();
+        Map<String, Map<String, List<String>>> hl = r.getHighlighting() == null ? Map.of() : r.getHighlighting();
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (SolrDocument d : r.getResults()) {
+            String key = (String) d.getFieldValue("cluster_key");
+            SolrDocumentList more = key == null ? null : expanded.get(key);
+            List<SearchResult.Other> others = more == null ? List.of() : more.stream()
+                    .map(o -> new SearchResult.Other((String) o.getFieldValue("id"), (String) o.getFieldValue("record_id"),
+                            (String) o.getFieldValue("provider"), (String) o.getFieldValue("title_display"))).toList();
+            long size = 1 + (more == null ? 0 : more.getNumFound());
+            String id = (String) d.getFieldValue("id");
+            hits.add(new SearchResult.Hit(id, (String) d.getFieldValue("record_id"), (String) d.getFieldValue("provider"),
+                    (String) d.getFieldValue("title_display"), strings(d.getFieldValues("creator")),
+                    (String) d.getFieldValue("date_display"), (Integer) d.getFieldValue("year"),
+                    (String) d.getFieldValue("material_type"), (String) d.getFieldValue("reuse"),
+                    (String) d.getFieldValue("access_tier"), Boolean.TRUE.equals(d.getFieldValue("has_digital")),
+                    (String) d.getFieldValue("thumbnail"), key, size, others, hl.getOrDefault(id, Map.of())));
+        }
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        if (r.getFacetFields() != null) {
+            for (FacetField f : r.getFacetFields()) {
+                facets.put(f.getName(), f.getValues().stream()
+                        .map(c -> new SearchResult.FacetValue(c.getName(), c.getCount())).toList());
+            }
+        }
+        List<SearchResult.FacetValue> years = new ArrayList<>();
+        if (r.getFacetRanges() != null) {
+            for (RangeFacet<?, ?> rf : r.getFacetRanges()) {
+                for (RangeFacet.Count c : rf.getCounts()) {
+                    if (c.getCount() > 0) {
+                        years.add(new SearchResult.FacetValue(c.getValue(), c.getCount()));
+                    }
+                }
+            }
+        }
+        return new SearchResult(r.getResults().getNumFound(), hits, facets, years, r.getNextCursorMark(), r.getQTime());
+    }
+
+    private static List<String> strings(java.util.Collection<Object> values) {
+        return values == null ? List.of() : values.stream().map(String::valueOf).toList();
+    }
+
+    /** Titles and names that begin with {@code prefix}, for autocomplete (at most {@code limit}). */
+    public List<String> suggest(String prefix, int limit) {
+        String p = prefix == null ? "" : prefix.strip();
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        SolrQuery s = new SolrQuery("suggest:" + org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(
+                p.length() > 30 ? p.substring(0, 30) : p));
+        s.set("defType", "lucene");
+        s.setRows(Math.max(1, Math.min(20, limit)) * 3);
+        s.setFields("title_display", "creator");
+        try {
+            QueryResponse r = backend.client().query(backend.collection(), s);
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            String folded = RecordDocuments.fold(p);
+            for (SolrDocument d : r.getResults()) {
+                String t = (String) d.getFieldValue("title_display");
+                if (t != null && RecordDocuments.fold(t).startsWith(folded)) {
+                    out.add(t);
+                }
+                for (String c : strings(d.getFieldValues("creator"))) {
+                    if (RecordDocuments.fold(c).startsWith(folded)) {
+                        out.add(c);
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                r.getResults().forEach(d -> out.add((String) d.getFieldValue("title_display")));
+            }
+            return out.stream().limit(limit).toList();
+        } catch (SolrServerException | IOException e) {
+            throw new SearchException("suggest failed: " + e.getMessage(), e);
+        }
+    }
+}

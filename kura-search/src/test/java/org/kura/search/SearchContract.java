@@ -1,0 +1,261 @@
+package org.kura.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.kura.catalog.CatalogSettings;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.CatalogStores;
+import org.kura.catalog.Page;
+import org.kura.model.Agent;
+import org.kura.model.DateType;
+import org.kura.model.DateValue;
+import org.kura.model.Identifier;
+import org.kura.model.IdentifierType;
+import org.kura.model.Identifiers;
+import org.kura.model.MaterialType;
+import org.kura.model.Provider;
+import org.kura.model.RawRecord;
+import org.kura.model.Record;
+import org.kura.model.ReuseCondition;
+import org.kura.model.Rights;
+import org.kura.model.Role;
+import org.kura.model.Title;
+import org.kura.model.TitleType;
+import org.kura.search.query.CqlParser;
+import org.kura.search.query.KuraQueryParser;
+import org.kura.search.query.QuerySyntaxException;
+
+/**
+ * The behaviour of search on every backend (embedded Solr, SolrCloud): records go in through the
+ * real catalog and the indexer, queries through the parsers, exactly as in production.
+ */
+abstract class SearchContract {
+    protected abstract SearchBackend backend();
+
+    protected abstract CatalogStore catalog();
+
+    static CatalogStore newCatalog(Path dir) {
+        CatalogStore store = CatalogStores.open(CatalogSettings.h2(dir));
+        store.saveProvider(Provider.of("lib", "図書館"));
+        store.saveProvider(Provider.of("museum", "美術館"));
+        return store;
+    }
+
+    static Record book(String provider, String id, String title, String reading, String creator, String creatorReading,
+                       int year, String isbn, String... variants) {
+        Record.Builder b = Record.builder(id, provider).materialType(MaterialType.BOOK)
+                .title(new Title(title, reading, TitleType.MAIN, "ja"))
+                .date(new DateValue(year + "", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), DateType.ISSUED, false))
+                .language("jpn").rights(new Rights(ReuseCondition.PDM, null, null));
+        if (creator != null) {
+            b.agent(new Agent(creator, creatorReading, Role.AUTHOR, List.of(), null, List.of(variants)));
+        }
+        if (isbn != null) {
+            b.identifier(Identifiers.normalize(IdentifierType.ISBN, isbn));
+        }
+        return b.build();
+    }
+
+    /** The fixture corpus: real works and their real bibliographic facts. */
+    static List<Record> corpus() {
+        List<Record> r = new ArrayList<>();
+        r.add(book("lib", "kokugaku-1", "國學の本義", "コクガク ノ ホンギ", "山田, 孝雄", "ヤマダ, ヨシオ", 1942, null));
+        r.add(book("lib", "kokugaku-2", "国学の研究", "コクガク ノ ケンキュウ", "芳賀, 矢一", "ハガ, ヤイチ", 1904, null));
+        r.add(book("lib", "neko-1", "吾輩は猫である", "ワガハイ ワ ネコ デ アル", "夏目, 漱石", "ナツメ, ソウセキ", 1905,
+                "4-00-310101-4", "Natsume, Soseki"));
+        r.add(book("museum", "neko-2", "吾輩ハ猫デアル", "ワガハイ ワ ネコ デ アル", "夏目漱石", null, 1905,
+                "9784003101018"));
+        r.add(book("lib", "kokoro", "こころ", "ココロ", "夏目, 漱石", "ナツメ, ソウセキ", 1914, null, "Natsume, Soseki"));
+        r.add(book("lib", "ginga", "銀河鐵道の夜", "ギンガ テツドウ ノ ヨル", "宮沢, 賢治", "ミヤザワ, ケンジ", 1934, null));
+        r.add(book("museum", "shippo", "ねこのしっぽ", "ネコ ノ シッポ", "山田, 花子", "ヤマダ, ハナコ", 2010, null));
+        r.add(Record.builder("genji", "lib").materialType(MaterialType.BOOK)
+                .title(new Title("The Tale of Genji", null, TitleType.MAIN, "en"))
+                .agent(new Agent("Murasaki Shikibu", null, Role.AUTHOR, List.of(), null))
+                .date(new DateValue("2001", LocalDate.of(2001, 1, 1), LocalDate.of(2001, 12, 31), DateType.ISSUED, false))
+                .language("eng").rights(new Rights(ReuseCondition.RS_INC, null, null)).build());
+        r.add(Record.builder("jishin", "museum").materialType(MaterialType.IMAGE)
+                .title(new Title("関東大震災の記録", "カントウ ダイシンサイ ノ キロク", TitleType.MAIN, "ja"))
+                .identifier(new Identifier(IdentifierType.DOI, "10.11501/1234567", "10.11501/1234567", true))
+                .date(new DateValue("大正12年", LocalDate.of(1923, 1, 1), LocalDate.of(1923, 12, 31), DateType.ISSUED, false))
+                .rights(new Rights(ReuseCondition.CC_BY, null, null)).build());
+        return r;
+    }
+
+    static void load(CatalogStore store, List<Record> records) {
+        for (Record rec : records) {
+            store.commit(new Page(0, rec.providerId(), List.of(new Page.Accepted(new RawRecord(rec.providerId(), rec.id(),
+                    "csv", null, false, List.of(), rec.mainTitle().getBytes(StandardCharsets.UTF_8)), rec)), null));
+        }
+    }
+
+    SearchResult search(String q) {
+        return new Searcher(backend()).search(SearchQuery.of(new KuraQueryParser().parse(q)));
+    }
+
+    SearchResult search(String q, boolean clusters) {
+        return new Searcher(backend()).search(new SearchQuery(new KuraQueryParser().parse(q), Map.of(), null, null,
+                SearchQuery.Sort.RELEVANCE, 1, 20, null, clusters));
+    }
+
+    static Set<String> ids(SearchResult r) {
+        Set<String> s = new HashSet<>();
+        r.hits().forEach(h -> {
+            s.add(h.recordId());
+            h.others().forEach(o -> s.add(o.recordId()));
+        });
+        return s;
+    }
+
+    @Test
+    void oldAndNewCharacterFormsFindEachOther() {
+        assertThat(ids(search("国学"))).contains("kokugaku-1", "kokugaku-2");
+        assertThat(ids(search("國學"))).contains("kokugaku-1", "kokugaku-2");
+        assertThat(ids(search("銀河鉄道"))).contains("ginga");
+        assertThat(ids(search("title:銀河鉄道の夜"))).containsExactly("ginga");
+    }
+
+    @Test
+    void hiraganaKatakanaAndReadings() {
+        assertThat(ids(search("ネコ"))).contains("shippo", "neko-1");
+        assertThat(ids(search("ねこ"))).contains("shippo");
+        assertThat(ids(search("コクガク"))).contains("kokugaku-1", "kokugaku-2");
+        assertThat(ids(search("ぎんがてつどう"))).contains("ginga");
+    }
+
+    @Test
+    void namesInEveryForm() {
+        for (String q : List.of("夏目漱石", "夏目, 漱石", "\"Natsume, Soseki\"", "Natsume Soseki", "ナツメ ソウセキ", "natsume")) {
+            assertThat(ids(search(q))).as(q).contains("kokoro", "neko-1");
+        }
+        assertThat(ids(search("creator:宮沢賢治"))).containsExactly("ginga");
+    }
+
+    @Test
+    void identifiersAreFoundInAnyOfTheirForms() {
+        for (String q : List.of("isbn:4-00-310101-4", "isbn:9784003101018", "4003101014", "978-4-00-310101-8")) {
+            assertThat(ids(search(q))).as(q).containsExactlyInAnyOrder("neko-1", "neko-2");
+        }
+        assertThat(ids(search("doi:10.11501/1234567"))).containsExactly("jishin");
+        assertThat(ids(search("doi:10.11501/1234567 OR isbn:4-00-310101-4"))).hasSize(3);
+    }
+
+    @Test
+    void worksHeldByTwoProvidersFormOneCluster() {
+        SearchResult clustered = search("吾輩は猫である", true);
+        assertThat(clustered.hits()).hasSize(1);
+        SearchResult.Hit hit = clustered.hits().get(0);
+        assertThat(hit.clusterSize()).isEqualTo(2);
+        assertThat(hit.others()).hasSize(1);
+        assertThat(search("吾輩は猫である", false).hits()).hasSize(2);
+    }
+
+    @Test
+    void booleanPhraseAndFieldedQueries() {
+        assertThat(ids(search("夏目 -猫"))).contains("kokoro").doesNotContain("neko-1");
+        assertThat(ids(search("こころ OR 銀河"))).contains("kokoro", "ginga");
+        assertThat(ids(search("\"Tale of Genji\""))).containsExactly("genji");
+        assertThat(ids(search("tales"))).contains("genji"); // English stemming
+        assertThat(ids(search("year:1900-1940"))).contains("kokugaku-2", "kokoro", "ginga", "jishin").doesNotContain("kokugaku-1");
+        assertThat(ids(search("year:2000-"))).containsExactlyInAnyOrder("shippo", "genji");
+    }
+
+    @Test
+    void facetsCountAndMultiSelectKeepsOtherValues() {
+        SearchResult all = search("");
+        assertThat(all.total()).isEqualTo(8); // 9 records, two in one cluster
+        assertThat(all.facets().get("provider")).extracting(SearchResult.FacetValue::value).contains("lib", "museum");
+        assertThat(all.years()).isNotEmpty();
+        SearchResult museum = new Searcher(backend()).search(new SearchQuery(new KuraQueryParser().parse(""),
+                Map.of("provider", List.of("museum")), null, null, SearchQuery.Sort.RELEVANCE, 1, 20, null, false));
+        assertThat(museum.hits()).allMatch(h -> h.provider().equals("museum"));
+        assertThat(museum.facets().get("provider")).hasSize(2); // multi-select: the other provider still counted
+        assertThat(museum.facets().get("type")).extracting(SearchResult.FacetValue::value).containsExactlyInAnyOrder("BOOK", "IMAGE");
+    }
+
+    @Test
+    void sortingAndCursorPagingVisitEveryRecordOnce() {
+        SearchResult byDate = new Searcher(backend()).search(new SearchQuery(new KuraQueryParser().parse(""), Map.of(),
+                null, null, SearchQuery.Sort.DATE_ASC, 1, 3, null, false));
+        assertThat(byDate.hits()).extracting(SearchResult.Hit::year).containsExactly(1904, 1905, 1905);
+        Set<String> seen = new HashSet<>();
+        String cursor = "*";
+        for (int i = 0; i < 20; i++) {
+            SearchResult page = new Searcher(backend()).search(new SearchQuery(new KuraQueryParser().parse(""), Map.of(),
+                    null, null, SearchQuery.Sort.TITLE, 1, 2, cursor, false));
+            page.hits().forEach(h -> assertThat(seen.add(h.id())).isTrue());
+            if (page.nextCursor() == null || page.nextCursor().equals(cursor)) {
+                break;
+            }
+            cursor = page.nextCursor();
+        }
+        assertThat(seen).hasSize(9);
+    }
+
+    @Test
+    void hostileQueriesAreSearchedAsTextNeverAsSyntax() {
+        List<String> hostile = List.of("{!xmlparser v='<!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a/>'}", "title:\"unbalanced",
+                "\"", "((((", "))", "*:*", "\\", "AND OR NOT", "_query_:\"{!dismax}x\"", "id:*", "a".repeat(10_000),
+                "夏目\u0000\u0007漱石", "-", "year:abc", "title:", ":", "{!func}sum(1,1)", "\uD800");
+        for (String q : hostile) {
+            SearchResult r = search(q);
+            assertThat(r.total()).as(q).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(search("*:*").total()).isZero(); // "*:*" typed by a user is text, not match-all
+        assertThat(search("{!xmlparser v='<a/>'}").total()).isZero();
+    }
+
+    @Test
+    void cqlQueriesForSru() {
+        CqlParser cql = new CqlParser();
+        Searcher s = new Searcher(backend());
+        assertThat(ids(s.search(SearchQuery.of(cql.parse("dc.title = \"銀河鉄道の夜\""))))).containsExactly("ginga");
+        assertThat(ids(s.search(SearchQuery.of(cql.parse("dc.creator any \"宮沢 芳賀\""))))).containsExactlyInAnyOrder("ginga", "kokugaku-2");
+        assertThat(ids(s.search(SearchQuery.of(cql.parse("dc.date >= 2000 and dc.title all \"ねこ しっぽ\""))))).containsExactly("shippo");
+        assertThat(ids(s.search(SearchQuery.of(cql.parse("夏目 not dc.title = 猫"))))).contains("kokoro").doesNotContain("neko-1");
+        assertThatThrownBy(() -> cql.parse("dc.colour = red")).isInstanceOf(QuerySyntaxException.class).hasMessageContaining("unsupported index");
+        assertThatThrownBy(() -> cql.parse("(dc.title = x")).isInstanceOf(QuerySyntaxException.class);
+        assertThatThrownBy(() -> cql.parse("dc.title = \"x")).isInstanceOf(QuerySyntaxException.class);
+    }
+
+    @Test
+    void autocompleteOnTitlesAndNames() {
+        assertThat(new Searcher(backend()).suggest("銀河", 5)).contains("銀河鐵道の夜");
+        assertThat(new Searcher(backend()).suggest("夏目", 5)).anyMatch(s -> s.startsWith("夏目"));
+        assertThat(new Searcher(backend()).suggest("", 5)).isEmpty();
+    }
+
+    @Test
+    void indexerFollowsChangesDeletionsAndResumes() {
+        Indexer indexer = new Indexer(catalog(), backend());
+        assertThat(indexer.catchUp().changes()).isZero(); // already caught up
+        long before = catalog().indexPosition(Indexer.POSITION);
+        catalog().commit(new Page(0, "lib", List.of(new Page.Deleted(new RawRecord("lib", "kokoro", "csv", null, true,
+                List.of(), new byte[0]))), null));
+        load(catalog(), List.of(book("lib", "new-one", "新しい本", "アタラシイ ホン", null, null, 2020, null)));
+        Indexer.IndexReport report = indexer.catchUp();
+        assertThat(report.changes()).isEqualTo(2);
+        assertThat(report.deleted()).isEqualTo(1);
+        assertThat(catalog().indexPosition(Indexer.POSITION)).isGreaterThan(before);
+        assertThat(ids(search("こころ"))).doesNotContain("kokoro");
+        assertThat(ids(search("新しい本"))).containsExactly("new-one");
+        // changed record: a new version replaces the document
+        load(catalog(), List.of(book("lib", "new-one", "改訂 新しい本", null, null, null, 2021, null)));
+        indexer.catchUp();
+        assertThat(search("改訂").hits()).singleElement().satisfies(h -> assertThat(h.year()).isEqualTo(2021));
+        // a full rebuild serves the same results
+        Indexer.IndexReport rebuilt = indexer.rebuild();
+        assertThat(rebuilt.indexed()).isEqualTo(9);
+        assertThat(ids(search("国学"))).contains("kokugaku-1", "kokugaku-2");
+        assertThat(ids(search("こころ"))).doesNotContain("kokoro");
+    }
+}
