@@ -5,6 +5,8 @@ import org.kura.cli.commands.ConfigCommand;
 import org.kura.cli.commands.DemoCommand;
 import org.kura.cli.commands.HarvestCommand;
 import org.kura.cli.commands.ImportCommand;
+import org.kura.cli.commands.IndexCommand;
+import org.kura.cli.commands.SearchCommand;
 import org.kura.cli.commands.InspectCommand;
 import org.kura.cli.commands.ProviderCommand;
 import org.kura.cli.commands.QuarantineCommand;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Kura: harvest, preserve, search and open up a nation's knowledge.",
         subcommands = {
             DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, InspectCommand.class,
-            HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, RunsCommand.class,
+            HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, IndexCommand.class, SearchCommand.class, RunsCommand.class,
             QuarantineCommand.class, RecordCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class
         })

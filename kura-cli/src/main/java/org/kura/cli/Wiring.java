@@ -20,6 +20,12 @@ import org.kura.ingest.pipeline.HarvestMonitor;
 import org.kura.ingest.pipeline.HarvestOptions;
 import org.kura.ingest.pipeline.HarvestService;
 import org.kura.ingest.pipeline.ImportService;
+import org.kura.search.EmbeddedSolrBackend;
+import org.kura.search.Indexer;
+import org.kura.search.SearchBackend;
+import org.kura.search.Searcher;
+import org.kura.search.SolrCloudBackend;
+import org.kura.server.SearchRoutes;
 import org.kura.server.HarvestLauncher;
 import org.kura.server.HarvestRoutes;
 import org.slf4j.LoggerFactory;
@@ -47,6 +53,8 @@ public final class Wiring implements AutoCloseable {
     private final HarvestMonitor monitor = new HarvestMonitor();
     private final StandardCrosswalks crosswalks = new StandardCrosswalks();
     private ExecutorService harvestExecutor;
+    private SearchBackend search;
+    private java.util.concurrent.ScheduledExecutorService indexFollower;
 
     public Wiring(KuraConfig config) {
         this.config = config;
@@ -81,6 +89,44 @@ public final class Wiring implements AutoCloseable {
             }
         }
         return catalog;
+    }
+
+    /** The search index: embedded Solr under {@code <data>/solr}, or the configured SolrCloud collection. */
+    public synchronized SearchBackend search() {
+        if (search == null) {
+            KuraConfig.Search s = config.search();
+            try {
+                search = s.embedded() ? new EmbeddedSolrBackend(dataDir().resolve("solr"), s.collection())
+                        : new SolrCloudBackend(s.zkHost(), s.collection(), s.shards(), s.replicas());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the search index", e);
+            }
+        }
+        return search;
+    }
+
+    public Indexer indexer() {
+        return new Indexer(catalog(), search());
+    }
+
+    /** Keeps the index in step with the catalog while the server runs (harvests appear in search). */
+    public synchronized void followChangeLog(Duration every) {
+        if (indexFollower != null) {
+            return;
+        }
+        Indexer indexer = indexer();
+        indexFollower = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kura-index-follower");
+            t.setDaemon(true);
+            return t;
+        });
+        indexFollower.scheduleWithFixedDelay(() -> {
+            try {
+                indexer.catchUp();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Wiring.class).warn("indexing failed; retrying: {}", e.getMessage());
+            }
+        }, 0, every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public Crosswalks crosswalks() {
@@ -148,7 +194,9 @@ public final class Wiring implements AutoCloseable {
                 ? "http://localhost:" + port : s.baseUrl();
         CatalogStore store = catalog();
         List<RouteGroup> groups = new ArrayList<>();
-        groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0)));
+        SearchBackend index = search();
+        groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
+        groups.add(new SearchRoutes(new Searcher(index)));
         groups.add(new HomeRoutes(store));
         groups.add(new RecordRoutes(store));
         groups.add(new ProviderRoutes(store, RecordJson.mapper()));
@@ -193,6 +241,18 @@ public final class Wiring implements AutoCloseable {
     public synchronized void close() {
         if (harvestExecutor != null) {
             harvestExecutor.shutdownNow();
+        }
+        if (indexFollower != null) {
+            indexFollower.shutdownNow();
+            indexFollower = null;
+        }
+        if (search != null) {
+            try {
+                search.close();
+            } catch (IOException e) {
+                LoggerFactory.getLogger(Wiring.class).warn("closing the search index: {}", e.getMessage());
+            }
+            search = null;
         }
         if (catalog != null) {
             catalog.close();

@@ -102,7 +102,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpAndConfigPrints() {
-        for (String c : new String[] {"demo", "inspect", "serve", "config", "provider", "harvest", "import", "recrosswalk", "runs",
+        for (String c : new String[] {"demo", "inspect", "index", "search", "serve", "config", "provider", "harvest", "import", "recrosswalk", "runs",
             "quarantine", "record", "bench"}) {
             assertThat(kura(c, "--help")).as(c).isZero();
             assertThat(stdout()).as(c).contains("Usage:");
@@ -114,7 +114,15 @@ class CliTest {
     @Test
     void demoLoadsTheSamplesAndIsIdempotent() {
         assertThat(kura("demo", "--no-serve", "--oai-records", "300")).isZero();
-        assertThat(stdout()).contains("classics.dcndl.xml").contains("harvested 300 = stored 300");
+        assertThat(stdout()).contains("classics.dcndl.xml").contains("harvested 300 = stored 300")
+                .contains("indexed 3");
+        assertThat(kura("search", "國學")).isZero();
+        assertThat(stdout()).contains("國學の本義");
+        assertThat(kura("search", "--cql", "dc.title = こゝろ and dc.creator = 漱石")).isZero();
+        assertThat(stdout()).contains("こゝろ");
+        assertThat(kura("search", "--cql", "dc.colour = red")).isEqualTo(1);
+        assertThat(kura("index", "--full")).isZero();
+        assertThat(stdout()).contains("indexed");
         assertThat(kura("demo", "--no-serve", "--oai-records", "300")).isZero();
         assertThat(stdout()).contains("0 stored").contains("harvested 0 = stored 0");
     }

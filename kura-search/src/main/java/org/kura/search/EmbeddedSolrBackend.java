@@ -129,5 +129,8 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
     @Override
     public void close() throws IOException {
         client.close();
+        if (!container.isShutDown()) {
+            container.shutdown(); // releases the index lock, so the same data directory can be opened again
+        }
     }
 }

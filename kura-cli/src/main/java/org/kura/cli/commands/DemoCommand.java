@@ -82,14 +82,18 @@ public final class DemoCommand implements Callable<Integer> {
         out.finish(new HarvestService(store, wiring.crosswalks(), local).harvest("demo-oai", HarvestOptions.incremental(),
                 out.listener()));
 
+        org.kura.search.Indexer.IndexReport indexed = wiring.indexer().catchUp();
+        System.out.printf("  indexed %d records for search (%d deleted)%n", indexed.indexed(), indexed.deleted());
         if (noServe) {
             oai.close();
             wiring.close();
             return 0;
         }
         KuraServer server = wiring.server(port).start();
+        wiring.followChangeLog(Duration.ofSeconds(5));
         System.out.println();
         System.out.println("Open http://localhost:" + server.port() + "/ in a browser. Try also:");
+        System.out.println("  http://localhost:" + server.port() + "/api/search?q=" + java.net.URLEncoder.encode("国学", StandardCharsets.UTF_8));
         System.out.println("  http://localhost:" + server.port() + "/api/providers");
         System.out.println("  http://localhost:" + server.port() + "/api/records/"
                 + java.net.URLEncoder.encode("https://kura.example/demo/ndl-classics/001", StandardCharsets.UTF_8));

@@ -18,6 +18,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Wiring wiring = new Wiring(common.load());
         KuraServer server = wiring.server(port).start();
+        wiring.followChangeLog(java.time.Duration.ofSeconds(5));
         serveUntilInterrupted(wiring, server);
         return 0;
     }

@@ -207,7 +207,7 @@ public final class DcNdlCrosswalk implements Crosswalk {
             }
             Role role = Roles.fromJapaneseSuffix(t);
             String name = Roles.stripRoleWord(t);
-            boolean known = seen.stream().anyMatch(s -> s.replaceAll("[,\\s]", "").equals(name.replaceAll("[,\\s]", "")));
+            boolean known = seen.stream().anyMatch(s -> sameName(s, name));
             if (!known) {
                 b.agent(Agent.of(name, role));
             }
@@ -219,6 +219,15 @@ public final class DcNdlCrosswalk implements Crosswalk {
                         : Roles.fromJapaneseSuffix(t)));
             }
         }
+    }
+
+    /** "山田, 孝雄, 1873-1958" and "山田孝雄" name the same person: compare without punctuation and dates. */
+    static boolean sameName(String a, String b) {
+        return nameKey(a).equals(nameKey(b));
+    }
+
+    private static String nameKey(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("[\\d\\s,.\\-‐]", "");
     }
 
     private static void publisher(Element e, Record.Builder b) {

@@ -1,0 +1,83 @@
+package org.kura.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.kura.search.SearchException;
+import org.kura.search.SearchQuery;
+import org.kura.search.SearchResult;
+import org.kura.search.Searcher;
+import org.kura.search.query.CqlParser;
+import org.kura.search.query.KuraQueryParser;
+import org.kura.search.query.QueryNode;
+import org.kura.search.query.QuerySyntaxException;
+
+/**
+ * <pre>
+ * GET /api/search     public   ?q= (Kura syntax) or ?cql= (CQL), filters ?provider=&amp;type=&amp;language=&amp;access=
+ *                              &amp;reuse=&amp;subject=&amp;ndc=&amp;digital=&amp;fulltext= (repeatable), ?year_from=&amp;year_to=,
+ *                              ?sort=relevance|date_asc|date_desc|title, ?page=&amp;size= (≤ 100) or ?cursor=*,
+ *                              ?clusters=false
+ * GET /api/suggest    public   ?q=prefix : titles and names for autocomplete
+ * </pre>
+ */
+public final class SearchRoutes implements RouteGroup {
+    private final Searcher searcher;
+
+    public SearchRoutes(Searcher searcher) {
+        this.searcher = searcher;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.get("/api/search", this::search);
+        app.get("/api/suggest", ctx -> ctx.json(Map.of("suggestions", searcher.suggest(ctx.queryParam("q"),
+                HarvestRoutes.intParam(ctx.queryParam("limit"), 10)))));
+    }
+
+    private void search(Context ctx) {
+        QueryNode query;
+        String cql = ctx.queryParam("cql");
+        try {
+            query = cql != null ? new CqlParser().parse(cql) : new KuraQueryParser().parse(ctx.queryParam("q"));
+        } catch (QuerySyntaxException e) {
+            throw ProblemException.badRequest("invalid query: " + e.getMessage());
+        }
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String f : SearchQuery.FACETS.keySet()) {
+            List<String> values = ctx.queryParams(f);
+            if (!values.isEmpty()) {
+                filters.put(f, new ArrayList<>(values));
+            }
+        }
+        SearchQuery.Sort sort;
+        try {
+            String s = ctx.queryParam("sort");
+            sort = s == null || s.isBlank() ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("sort must be relevance, date_asc, date_desc or title");
+        }
+        int page = HarvestRoutes.intParam(ctx.queryParam("page"), 1);
+        int size = HarvestRoutes.intParam(ctx.queryParam("size"), 20);
+        if (page < 1 || (long) (page - 1) * Math.min(size, SearchQuery.MAX_SIZE) > SearchQuery.MAX_START) {
+            throw ProblemException.badRequest("page out of range: use ?cursor=* for deep paging");
+        }
+        Integer yearFrom = ctx.queryParam("year_from") == null ? null : HarvestRoutes.intParam(ctx.queryParam("year_from"), 0);
+        Integer yearTo = ctx.queryParam("year_to") == null ? null : HarvestRoutes.intParam(ctx.queryParam("year_to"), 0);
+        SearchResult result;
+        try {
+            result = searcher.search(new SearchQuery(query, filters, yearFrom, yearTo, sort, page, size,
+                    ctx.queryParam("cursor"), !"false".equals(ctx.queryParam("clusters"))));
+        } catch (SearchException e) {
+            if (ctx.queryParam("cursor") != null) {
+                throw ProblemException.badRequest("invalid cursor");
+            }
+            throw e;
+        }
+        ctx.json(result);
+    }
+}
