@@ -126,7 +126,24 @@ public final class KuraQueryParser {
             return inner.isEmpty() ? null : new QueryNode.Term(null, inner, true);
         }
         String text = t.replace("\"", "").strip();
-        return text.isEmpty() ? null : new QueryNode.Term(null, text, false);
+        if (text.isEmpty()) {
+            return null;
+        }
+        // A bare identifier (ISBN, DOI, ISSN, even as a resolver URL) is searched as that identifier
+        var id = org.kura.model.Identifiers.detect(text);
+        if (id.isPresent() && id.get().valid()) {
+            String field = switch (id.get().type()) {
+                case ISBN -> "isbn";
+                case DOI -> "doi";
+                case ISSN -> "issn";
+                case NCID -> "ncid";
+                default -> null;
+            };
+            if (field != null) {
+                return new QueryNode.Term(field, id.get().value(), false);
+            }
+        }
+        return new QueryNode.Term(null, text, false);
     }
 
     static QueryNode yearRange(String v) {
