@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks; results as Markdown rows.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Relevance.class, BenchCommand.Search.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -18,6 +18,53 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "relevance", mixinStandardHelpOptions = true,
+            description = "nDCG@10 and recall@10 per query class of the judged query set over the fixture corpus "
+                    + "(in a scratch index under <data>/bench).")
+    static final class Relevance implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Option(names = "--details", description = "Also list every query that is not perfect.") boolean details;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work;
+            try (Wiring w = new Wiring(common.load())) {
+                work = w.dataDir().resolve("bench").resolve("relevance-" + System.currentTimeMillis());
+            }
+            org.kura.search.RelevanceBench.Report r = new org.kura.search.RelevanceBench().run(work);
+            System.out.println(org.kura.search.RelevanceBench.HEADER);
+            r.classes().forEach(c -> System.out.println(c.markdownRow()));
+            if (details) {
+                r.queries().stream().filter(q -> q.ndcg() < 1).forEach(q -> System.out.println(q.queryClass() + "\t"
+                        + q.query() + "\t→ " + q.top() + "\twanted " + q.relevant()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Load a generated corpus into a fresh catalog, index it from the change log, then run keyword "
+                    + "queries with facets at N concurrent clients through /api/search and straight to Solr."})
+    static final class Search implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Option(names = "--records", defaultValue = "100000") int records;
+        @Option(names = "--clients", defaultValue = "8") int clients;
+        @Option(names = "--queries", defaultValue = "200", description = "Queries per client.") int queries;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work;
+            try (Wiring w = new Wiring(common.load())) {
+                work = w.dataDir().resolve("bench");
+            }
+            org.kura.bench.SearchBench.Result r = new org.kura.bench.SearchBench(System.err)
+                    .run(new org.kura.bench.SearchBench.Options(records, clients, queries, work));
+            System.out.println("| measure | value |\n|---|---|");
+            System.out.println(r.markdown());
+            return 0;
+        }
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,

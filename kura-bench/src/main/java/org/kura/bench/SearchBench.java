@@ -1,0 +1,210 @@
+package org.kura.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.kura.catalog.CatalogSettings;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.CatalogStores;
+import org.kura.catalog.Page;
+import org.kura.model.Agent;
+import org.kura.model.DateType;
+import org.kura.model.DateValue;
+import org.kura.model.IdentifierType;
+import org.kura.model.Identifiers;
+import org.kura.model.MaterialType;
+import org.kura.model.Provider;
+import org.kura.model.RawRecord;
+import org.kura.model.Record;
+import org.kura.model.Role;
+import org.kura.model.Subject;
+import org.kura.model.SubjectScheme;
+import org.kura.model.Title;
+import org.kura.model.TitleType;
+import org.kura.search.EmbeddedSolrBackend;
+import org.kura.search.Indexer;
+import org.kura.search.SearchQuery;
+import org.kura.search.Searcher;
+import org.kura.search.query.KuraQueryParser;
+import org.kura.server.KuraServer;
+import org.kura.server.SearchRoutes;
+import org.kura.server.ServerSettings;
+import org.kura.testkit.SyntheticCorpus;
+
+/**
+ * {@code kura bench search}: a generated corpus goes into a fresh catalog, is indexed from the
+ * change log (records/s), then keyword queries with facets run at N concurrent clients through
+ * {@code /api/search} and, in the same run, straight through the searcher to Solr, so the API's
+ * overhead shows as a ratio.
+ */
+public final class SearchBench {
+    private static final String[] WORDS = {"日本", "近代", "文学", "歴史", "研究", "国学", "図書館", "経済", "思想", "東京",
+        "地震", "記録", "社会", "芸術", "科学", "教育", "鉄道", "写真", "民俗", "資料", "古典", "物語", "概論", "入門",
+        "夏目漱石", "森鴎外", "柳田国男", "宮沢賢治", "Modern", "History", "Library", "Earthquake"};
+
+    public record Options(int records, int clients, int queriesPerClient, Path workDir) {
+    }
+
+    public record Result(int records, double commitPerSecond, double indexPerSecond, int clients, int queries,
+                         double apiMedianMs, double apiP95Ms, double solrMedianMs, double solrP95Ms) {
+        public double overhead() {
+            return apiMedianMs / solrMedianMs - 1;
+        }
+
+        public String markdown() {
+            return String.format("| records | %,d |%n| catalog commit | %,.0f rec/s |%n| indexing from the change log | %,.0f rec/s |%n"
+                    + "| clients | %d |%n| queries | %,d |%n| /api/search median / p95 | %.1f ms / %.1f ms |%n"
+                    + "| straight to Solr median / p95 | %.1f ms / %.1f ms |%n| API overhead (median) | %+.0f %% |",
+                    records, commitPerSecond, indexPerSecond, clients, queries, apiMedianMs, apiP95Ms, solrMedianMs,
+                    solrP95Ms, overhead() * 100);
+        }
+    }
+
+    private final PrintStream log;
+
+    public SearchBench(PrintStream log) {
+        this.log = log;
+    }
+
+    public Result run(Options o) throws Exception {
+        Files.createDirectories(o.workDir());
+        Path dir = Files.createTempDirectory(o.workDir(), "search-");
+        SyntheticCorpus corpus = new SyntheticCorpus(7);
+        try (CatalogStore store = CatalogStores.open(CatalogSettings.h2(dir.resolve("catalog")))) {
+            store.saveProvider(Provider.of("bench", "ベンチマーク"));
+            store.saveProvider(Provider.of("bench2", "ベンチマーク2"));
+            log.println("bench search: loading " + o.records() + " records into the catalog…");
+            long t0 = System.nanoTime();
+            for (int from = 0; from < o.records(); from += 1000) {
+                for (String provider : new String[] {"bench", "bench2"}) {
+                    List<Page.Entry> page = new ArrayList<>();
+                    for (int i = from; i < Math.min(o.records(), from + 1000); i++) {
+                        if ((i % 5 == 0) == provider.equals("bench2")) {
+                            Record r = record(provider, corpus.fields(i));
+                            page.add(new Page.Accepted(new RawRecord(provider, r.id(), "csv", Instant.EPOCH, false, List.of(),
+                                    r.mainTitle().getBytes(StandardCharsets.UTF_8)), r));
+                        }
+                    }
+                    store.commit(new Page(0, provider, page, null));
+                }
+            }
+            double commitRate = o.records() / seconds(t0);
+            try (EmbeddedSolrBackend solr = new EmbeddedSolrBackend(dir.resolve("solr"), "bench")) {
+                log.println("bench search: indexing from the change log…");
+                long t1 = System.nanoTime();
+                Indexer.IndexReport report = new Indexer(store, solr).catchUp(n -> {
+                    if (n % 50_000 == 0) {
+                        log.printf("  %,d indexed%n", n);
+                    }
+                });
+                double indexRate = report.indexed() / seconds(t1);
+                Searcher searcher = new Searcher(solr);
+                try (KuraServer server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost",
+                        "bench-admin-token-0123456789"), KuraServer.newMetricsRegistry(),
+                        List.of(new SearchRoutes(searcher))).start()) {
+                    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(o.clients())).build();
+                    String base = "http://127.0.0.1:" + server.port() + "/api/search?q=";
+                    // warm up both paths
+                    measure(o.clients(), 50, i -> api(http, base, i));
+                    measure(o.clients(), 50, i -> direct(searcher, i));
+                    log.println("bench search: " + o.clients() + " clients × " + o.queriesPerClient() + " queries…");
+                    double[] api = measure(o.clients(), o.queriesPerClient(), i -> api(http, base, i));
+                    double[] direct = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i));
+                    return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
+                            percentile(api, 50), percentile(api, 95), percentile(direct, 50), percentile(direct, 95));
+                }
+            }
+        }
+    }
+
+    private static String query(int i) {
+        return WORDS[i % WORDS.length] + (i % 3 == 0 ? " " + WORDS[(i / 3) % WORDS.length] : "");
+    }
+
+    private static void api(HttpClient http, String base, int i) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                + URLEncoder.encode(query(i), StandardCharsets.UTF_8) + "&size=20")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + r.statusCode() + " for " + query(i));
+        }
+    }
+
+    private static void direct(Searcher searcher, int i) {
+        searcher.search(new SearchQuery(new KuraQueryParser().parse(query(i)), Map.of(), null, null,
+                SearchQuery.Sort.RELEVANCE, 1, 20, null, true));
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code perClient} calls on each of {@code clients} threads; returns every latency in ms. */
+    private static double[] measure(int clients, int perClient, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<double[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    double[] lat = new double[perClient];
+                    for (int k = 0; k < perClient; k++) {
+                        long t = System.nanoTime();
+                        call.run(client * perClient + k);
+                        lat[k] = (System.nanoTime() - t) / 1e6;
+                    }
+                    return lat;
+                }));
+            }
+            List<Double> all = new ArrayList<>();
+            for (Future<double[]> f : futures) {
+                for (double d : f.get()) {
+                    all.add(d);
+                }
+            }
+            return all.stream().mapToDouble(Double::doubleValue).toArray();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[Math.min(v.length - 1, (int) Math.ceil(p / 100.0 * v.length) - 1)];
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static Record record(String provider, SyntheticCorpus.Fields f) {
+        Record.Builder b = Record.builder(f.identifier(), provider).materialType(MaterialType.BOOK)
+                .title(new Title(f.title(), f.titleReading(), TitleType.MAIN, null))
+                .agent(new Agent(f.creator(), f.creatorReading(), Role.AUTHOR, List.of(), null))
+                .publisher(Agent.of(f.publisher(), Role.PUBLISHER))
+                .date(new DateValue(f.dateText(), LocalDate.of(f.year(), 1, 1), LocalDate.of(f.year(), 12, 31),
+                        DateType.ISSUED, false))
+                .identifier(Identifiers.normalize(IdentifierType.ISBN, f.isbn()))
+                .subject(new Subject(f.ndc(), SubjectScheme.NDC, null))
+                .subject(new Subject(f.subject(), SubjectScheme.NDLSH, null))
+                .language(f.language());
+        return b.build();
+    }
+}
