@@ -86,6 +86,9 @@ public interface CatalogStore extends AutoCloseable {
 
     Optional<StoredRecord> record(String providerId, String identifier);
 
+    /** The current versions of these records of one provider (missing ones are left out), in one query per chunk. */
+    List<StoredRecord> records(String providerId, java.util.Collection<String> identifiers);
+
     /** All providers' records with this identifier (normally one). */
     List<StoredRecord> recordsByIdentifier(String identifier);
 

@@ -404,6 +404,33 @@ final class JdbcCatalogStore implements CatalogStore {
     }
 
     @Override
+    public List<StoredRecord> records(String providerId, java.util.Collection<String> identifiers) {
+        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(identifiers));
+        return read("read records of " + providerId, c -> {
+            List<StoredRecord> out = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                // by identifier (the indexed column), the provider checked below: see PageWriter
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS
+                        + " FROM records WHERE identifier IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (providerId.equals(rs.getString("provider_id"))) {
+                                out.add(mapRecord(rs, "updated_at"));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<StoredRecord> recordsByIdentifier(String identifier) {
         return read("read record " + identifier, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS

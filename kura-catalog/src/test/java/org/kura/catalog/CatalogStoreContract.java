@@ -89,6 +89,9 @@ abstract class CatalogStoreContract {
         assertThat(s.datestamp()).isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
         assertThat(s.rawHash()).isEqualTo(PageWriter.sha256(raw("oai:x:1", "國學の研究").bytes()));
         assertThat(store.recordsByIdentifier("oai:x:2")).hasSize(1);
+        assertThat(store.records("lib", List.of("oai:x:2", "oai:x:1", "nope"))).extracting(StoredRecord::identifier)
+                .containsExactlyInAnyOrder("oai:x:1", "oai:x:2");
+        assertThat(store.records("other", List.of("oai:x:1"))).isEmpty();
         assertThat(store.countRecords("lib", false)).isEqualTo(2);
     }
 

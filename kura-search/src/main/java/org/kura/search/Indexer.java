@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrInputDocument;
@@ -25,6 +24,7 @@ public final class Indexer {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     public static final String POSITION = "solr";
     private static final int BATCH = 1000;
+    private static final int COMMIT_EVERY = 20_000;
 
     private final CatalogStore store;
     private final SearchBackend backend;
@@ -49,9 +49,12 @@ public final class Indexer {
     public IndexReport catchUp(LongConsumer progress) {
         long start = System.currentTimeMillis();
         long position = store.indexPosition(POSITION);
+        long committed = position;
         long changes = 0;
         long indexed = 0;
         long deleted = 0;
+        long uncommitted = 0;
+        long lastCommit = System.nanoTime();
         try {
             while (true) {
                 List<Change> batch = store.changesSince(position, BATCH);
@@ -62,37 +65,60 @@ public final class Indexer {
                 for (Change c : batch) {
                     latest.put(RecordDocuments.docId(c.providerId(), c.identifier()), c);
                 }
+                Map<String, StoredRecord> current = currentRecords(latest.values());
                 List<SolrInputDocument> docs = new ArrayList<>();
                 List<String> gone = new ArrayList<>();
-                long removed = 0;
                 for (Map.Entry<String, Change> e : latest.entrySet()) {
-                    Change c = e.getValue();
-                    Optional<StoredRecord> r = c.kind() == Change.Kind.DELETE ? Optional.empty()
-                            : store.record(c.providerId(), c.identifier());
-                    if (r.isPresent() && !r.get().deleted() && r.get().normalized() != null) {
-                        if (r.get().version() > 1) {
+                    StoredRecord r = e.getValue().kind() == Change.Kind.DELETE ? null : current.get(e.getKey());
+                    if (r != null && !r.deleted() && r.normalized() != null) {
+                        if (r.version() > 1) {
                             gone.add(e.getKey()); // its cluster key (and so its shard) may have changed
                         }
-                        docs.add(RecordDocuments.toDocument(r.get().normalized()));
+                        docs.add(RecordDocuments.toDocument(r.normalized()));
                     } else {
                         gone.add(e.getKey());
-                        removed++;
+                        deleted++;
                     }
                 }
                 backend.deleteRecords(gone);
                 backend.add(docs);
-                backend.commit();
                 position = batch.get(batch.size() - 1).seq();
-                store.saveIndexPosition(POSITION, position);
                 changes += batch.size();
                 indexed += docs.size();
-                deleted += removed;
+                uncommitted += batch.size();
+                // Commit (and only then save the position) every COMMIT_EVERY changes or seconds: opening
+                // a searcher per small batch costs more than the indexing. A crash re-applies at most that much.
+                if (uncommitted >= COMMIT_EVERY || System.nanoTime() - lastCommit > 5_000_000_000L) {
+                    backend.commit();
+                    store.saveIndexPosition(POSITION, position);
+                    committed = position;
+                    uncommitted = 0;
+                    lastCommit = System.nanoTime();
+                }
                 progress.accept(changes);
             }
+            if (committed != position) {
+                backend.commit();
+                store.saveIndexPosition(POSITION, position);
+            }
         } catch (IOException | SolrServerException e) {
-            throw new SearchException("indexing stopped at change " + position + ": " + e.getMessage(), e);
+            throw new SearchException("indexing stopped after change " + committed + ": " + e.getMessage(), e);
         }
         return new IndexReport(changes, indexed, deleted, position, System.currentTimeMillis() - start);
+    }
+
+    /** The current records of a batch of changes, fetched a provider at a time (not one query per record). */
+    private Map<String, StoredRecord> currentRecords(java.util.Collection<Change> changes) {
+        Map<String, List<String>> byProvider = new LinkedHashMap<>();
+        for (Change c : changes) {
+            if (c.kind() == Change.Kind.UPSERT) {
+                byProvider.computeIfAbsent(c.providerId(), k -> new ArrayList<>()).add(c.identifier());
+            }
+        }
+        Map<String, StoredRecord> out = new java.util.HashMap<>();
+        byProvider.forEach((provider, ids) -> store.records(provider, ids)
+                .forEach(r -> out.put(RecordDocuments.docId(r.providerId(), r.identifier()), r)));
+        return out;
     }
 
     /**
