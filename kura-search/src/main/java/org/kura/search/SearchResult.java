@@ -11,9 +11,10 @@ import java.util.Map;
  * @param facets      facet name → values with counts, in descending count
  * @param years       decade buckets (start year → count)
  * @param nextCursor  the cursor for the next page when deep paging, else null
+ * @param didYouMean  a corrected query when nothing was found and the index suggests one, else null
  */
 public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, List<FacetValue> years,
-                           String nextCursor, long queryMillis) {
+                           String nextCursor, String didYouMean, long queryMillis) {
 
     /** One record of the results; {@code others} are the other records of its work cluster. */
     public record Hit(String id, String recordId, String provider, String title, List<String> creators, String date,

@@ -66,6 +66,10 @@ public final class Searcher {
         s.set("hl.fl", "title,creator");
         s.setHighlightSimplePre("<em>");
         s.setHighlightSimplePost("</em>");
+        s.set("spellcheck", true);
+        s.set("spellcheck.collate", true);
+        s.set("spellcheck.maxCollationTries", 3);
+        s.set("spellcheck.collateExtendedResults", false);
         s.setRows(q.size());
         switch (q.sort()) {
             case DATE_ASC -> s.addSort("year", SolrQuery.ORDER.asc);
@@ -126,7 +130,13 @@ public final class Searcher {
                 }
             }
         }
-        return new SearchResult(r.getResults().getNumFound(), hits, facets, years, r.getNextCursorMark(), r.getQTime());
+        String didYouMean = null;
+        if (r.getSpellCheckResponse() != null && r.getSpellCheckResponse().getCollatedResult() != null
+                && r.getResults().getNumFound() == 0) {
+            didYouMean = r.getSpellCheckResponse().getCollatedResult();
+        }
+        return new SearchResult(r.getResults().getNumFound(), hits, facets, years, r.getNextCursorMark(), didYouMean,
+                r.getQTime());
     }
 
     private static List<String> strings(java.util.Collection<Object> values) {

@@ -228,6 +228,14 @@ abstract class SearchContract {
     }
 
     @Test
+    void didYouMeanWhenNothingIsFound() {
+        SearchResult r = search("Genjii");
+        assertThat(r.total()).isZero();
+        assertThat(r.didYouMean()).isNotNull().containsIgnoringCase("genji");
+        assertThat(search("genji").didYouMean()).isNull();
+    }
+
+    @Test
     void autocompleteOnTitlesAndNames() {
         assertThat(new Searcher(backend()).suggest("銀河", 5)).contains("銀河鐵道の夜");
         assertThat(new Searcher(backend()).suggest("夏目", 5)).anyMatch(s -> s.startsWith("夏目"));

@@ -51,7 +51,7 @@ public final class SearchCommand implements Callable<Integer> {
                 System.out.println(Json.pretty(r));
                 return 0;
             }
-            System.out.println(r.total() + " result(s)");
+            System.out.println(r.total() + " result(s)" + (r.didYouMean() == null ? "" : "; did you mean: " + r.didYouMean()));
             int n = (page - 1) * size;
             for (SearchResult.Hit h : r.hits()) {
                 System.out.printf("%3d. %s%s%n     %s%s  [%s %s]  %s%n", ++n, h.title(),
