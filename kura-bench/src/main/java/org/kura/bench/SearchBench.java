@@ -58,6 +58,9 @@ public final class SearchBench {
         "地震", "記録", "社会", "芸術", "科学", "教育", "鉄道", "写真", "民俗", "資料", "古典", "物語", "概論", "入門",
         "夏目漱石", "森鴎外", "柳田国男", "宮沢賢治", "Modern", "History", "Library", "Earthquake"};
 
+    /** The "keyword query with 4 facets": the four a results page shows first. */
+    static final List<String> FACETS = List.of("provider", "type", "language", SearchQuery.YEARS);
+
     public record Options(int records, int clients, int queriesPerClient, Path workDir) {
     }
 
@@ -126,6 +129,11 @@ public final class SearchBench {
                     log.println("bench search: " + o.clients() + " clients × " + o.queriesPerClient() + " queries…");
                     double[] api = measure(o.clients(), o.queriesPerClient(), i -> api(http, base, i));
                     double[] direct = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i));
+                    // where the time goes: the same queries without work clusters, and without facets
+                    double[] noClusters = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, false, FACETS));
+                    double[] noFacets = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, true, List.of()));
+                    log.printf("bench search: straight to Solr without clusters median %.1f ms, without facets %.1f ms%n",
+                            percentile(noClusters, 50), percentile(noFacets, 50));
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
                             percentile(api, 50), percentile(api, 95), percentile(direct, 50), percentile(direct, 95));
                 }
@@ -139,15 +147,19 @@ public final class SearchBench {
 
     private static void api(HttpClient http, String base, int i) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
-                + URLEncoder.encode(query(i), StandardCharsets.UTF_8) + "&size=20")).build(), HttpResponse.BodyHandlers.ofString());
+                + URLEncoder.encode(query(i), StandardCharsets.UTF_8) + "&size=20&facets=" + String.join(",", FACETS))).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + r.statusCode() + " for " + query(i));
         }
     }
 
     private static void direct(Searcher searcher, int i) {
+        direct(searcher, i, true, FACETS);
+    }
+
+    private static void direct(Searcher searcher, int i, boolean clusters, List<String> facets) {
         searcher.search(new SearchQuery(new KuraQueryParser().parse(query(i)), Map.of(), null, null,
-                SearchQuery.Sort.RELEVANCE, 1, 20, null, true));
+                SearchQuery.Sort.RELEVANCE, 1, 20, null, clusters, facets));
     }
 
     @FunctionalInterface

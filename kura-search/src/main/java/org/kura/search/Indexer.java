@@ -25,13 +25,27 @@ public final class Indexer {
     public static final String POSITION = "solr";
     private static final int BATCH = 1000;
     private static final int COMMIT_EVERY = 20_000;
+    private static final long COMMIT_NANOS = 5_000_000_000L;
 
     private final CatalogStore store;
     private final SearchBackend backend;
 
+    private final int threads;
+    private final int commitEvery;
+
     public Indexer(CatalogStore store, SearchBackend backend) {
+        this(store, backend, Math.max(1, Runtime.getRuntime().availableProcessors()), COMMIT_EVERY);
+    }
+
+    /**
+     * @param threads     how many threads send documents to the index while the catalog is read
+     * @param commitEvery changes between commits (and saved positions); also committed every 5 s
+     */
+    public Indexer(CatalogStore store, SearchBackend backend, int threads, int commitEvery) {
         this.store = store;
         this.backend = backend;
+        this.threads = Math.max(1, threads);
+        this.commitEvery = Math.max(1, commitEvery);
     }
 
     /** What an indexing pass did. */
@@ -55,7 +69,7 @@ public final class Indexer {
         long deleted = 0;
         long uncommitted = 0;
         long lastCommit = System.nanoTime();
-        try {
+        try (Writers writers = new Writers(backend, threads)) {
             while (true) {
                 List<Change> batch = store.changesSince(position, BATCH);
                 if (batch.isEmpty()) {
@@ -80,15 +94,15 @@ public final class Indexer {
                         deleted++;
                     }
                 }
-                backend.deleteRecords(gone);
-                backend.add(docs);
+                writers.submit(gone, docs);
                 position = batch.get(batch.size() - 1).seq();
                 changes += batch.size();
                 indexed += docs.size();
                 uncommitted += batch.size();
-                // Commit (and only then save the position) every COMMIT_EVERY changes or seconds: opening
+                // Commit (and only then save the position) every commitEvery changes or 5 seconds: opening
                 // a searcher per small batch costs more than the indexing. A crash re-applies at most that much.
-                if (uncommitted >= COMMIT_EVERY || System.nanoTime() - lastCommit > 5_000_000_000L) {
+                if (uncommitted >= commitEvery || System.nanoTime() - lastCommit > COMMIT_NANOS) {
+                    writers.drain();
                     backend.commit();
                     store.saveIndexPosition(POSITION, position);
                     committed = position;
@@ -98,6 +112,7 @@ public final class Indexer {
                 progress.accept(changes);
             }
             if (committed != position) {
+                writers.drain();
                 backend.commit();
                 store.saveIndexPosition(POSITION, position);
             }
@@ -105,6 +120,102 @@ public final class Indexer {
             throw new SearchException("indexing stopped after change " + committed + ": " + e.getMessage(), e);
         }
         return new IndexReport(changes, indexed, deleted, position, System.currentTimeMillis() - start);
+    }
+
+    /**
+     * Sends batches to the index on {@code n} threads while the caller reads the next batch from the
+     * catalog. Documents are partitioned by id, so the deletes and adds of one record always go through
+     * the same thread in change-log order; at most two batches are in flight.
+     */
+    private static final class Writers implements AutoCloseable {
+        private final SearchBackend backend;
+        private final java.util.concurrent.ExecutorService[] lanes;
+        private final java.util.ArrayDeque<List<java.util.concurrent.Future<?>>> inFlight = new java.util.ArrayDeque<>();
+
+        Writers(SearchBackend backend, int n) {
+            this.backend = backend;
+            this.lanes = new java.util.concurrent.ExecutorService[n];
+            for (int i = 0; i < n; i++) {
+                int lane = i;
+                lanes[i] = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "kura-indexer-" + lane);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+
+        void submit(List<String> gone, List<SolrInputDocument> docs) throws IOException, SolrServerException {
+            int n = lanes.length;
+            List<List<String>> goneParts = new ArrayList<>();
+            List<List<SolrInputDocument>> docParts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                goneParts.add(new ArrayList<>());
+                docParts.add(new ArrayList<>());
+            }
+            for (String id : gone) {
+                goneParts.get(Math.floorMod(id.hashCode(), n)).add(id);
+            }
+            for (SolrInputDocument d : docs) {
+                docParts.get(Math.floorMod(d.getFieldValue("id").hashCode(), n)).add(d);
+            }
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<String> g = goneParts.get(i);
+                List<SolrInputDocument> d = docParts.get(i);
+                if (g.isEmpty() && d.isEmpty()) {
+                    continue;
+                }
+                futures.add(lanes[i].submit(() -> {
+                    if (!g.isEmpty()) {
+                        backend.deleteRecords(g);
+                    }
+                    backend.add(d);
+                    return null;
+                }));
+            }
+            inFlight.add(futures);
+            while (inFlight.size() > 2) {
+                await(inFlight.poll());
+            }
+        }
+
+        /** Waits until everything submitted is in the index writer. */
+        void drain() throws IOException, SolrServerException {
+            while (!inFlight.isEmpty()) {
+                await(inFlight.poll());
+            }
+        }
+
+        private static void await(List<java.util.concurrent.Future<?>> futures) throws IOException, SolrServerException {
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while indexing", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof SolrServerException s) {
+                        throw s;
+                    }
+                    if (c instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IOException(c);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            for (java.util.concurrent.ExecutorService lane : lanes) {
+                lane.shutdownNow();
+            }
+        }
     }
 
     /** The current records of a batch of changes, fetched a provider at a time (not one query per record). */

@@ -9,9 +9,13 @@ import org.kura.search.query.QueryNode;
  * a year range, the sort, and either a page or a cursor for deep paging.
  *
  * @param cursor null for page-based results, {@code "*"} to start deep paging, or a cursor returned before
+ * @param facets which facets to count (names of {@link #FACETS} and {@code years} for the histogram); null for all
  */
 public record SearchQuery(QueryNode query, Map<String, List<String>> filters, Integer yearFrom, Integer yearTo,
-                          Sort sort, int page, int size, String cursor, boolean clusters) {
+                          Sort sort, int page, int size, String cursor, boolean clusters, List<String> facets) {
+
+    /** The year histogram's name in {@link #facets}. */
+    public static final String YEARS = "years";
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_START = 10_000;
@@ -33,6 +37,25 @@ public record SearchQuery(QueryNode query, Map<String, List<String>> filters, In
                 throw new IllegalArgumentException("unknown filter " + f + "; filters: " + FACETS.keySet());
             }
         }
+        if (facets != null) {
+            facets = List.copyOf(facets);
+            for (String f : facets) {
+                if (!FACETS.containsKey(f) && !YEARS.equals(f)) {
+                    throw new IllegalArgumentException("unknown facet " + f + "; facets: " + FACETS.keySet() + " and " + YEARS);
+                }
+            }
+        }
+    }
+
+    /** A search counting every facet. */
+    public SearchQuery(QueryNode query, Map<String, List<String>> filters, Integer yearFrom, Integer yearTo,
+                       Sort sort, int page, int size, String cursor, boolean clusters) {
+        this(query, filters, yearFrom, yearTo, sort, page, size, cursor, clusters, null);
+    }
+
+    /** True when this facet (or {@link #YEARS}) is to be counted. */
+    public boolean counts(String facet) {
+        return facets == null || facets.contains(facet);
     }
 
     public static SearchQuery of(QueryNode query) {

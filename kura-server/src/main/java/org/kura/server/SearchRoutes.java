@@ -21,7 +21,7 @@ import org.kura.search.query.QuerySyntaxException;
  * GET /api/search     public   ?q= (Kura syntax) or ?cql= (CQL), filters ?provider=&amp;type=&amp;language=&amp;access=
  *                              &amp;reuse=&amp;subject=&amp;ndc=&amp;digital=&amp;fulltext= (repeatable), ?year_from=&amp;year_to=,
  *                              ?sort=relevance|date_asc|date_desc|title, ?page=&amp;size= (≤ 100) or ?cursor=*,
- *                              ?clusters=false
+ *                              ?clusters=false, ?facets=provider,type,years (which facets to count; default all)
  * GET /api/suggest    public   ?q=prefix : titles and names for autocomplete
  * </pre>
  */
@@ -68,10 +68,21 @@ public final class SearchRoutes implements RouteGroup {
         }
         Integer yearFrom = ctx.queryParam("year_from") == null ? null : HarvestRoutes.intParam(ctx.queryParam("year_from"), 0);
         Integer yearTo = ctx.queryParam("year_to") == null ? null : HarvestRoutes.intParam(ctx.queryParam("year_to"), 0);
+        List<String> facets = null;
+        String facetParam = ctx.queryParam("facets");
+        if (facetParam != null) {
+            facets = java.util.Arrays.stream(facetParam.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
+        }
+        SearchQuery search;
+        try {
+            search = new SearchQuery(query, filters, yearFrom, yearTo, sort, page, size, ctx.queryParam("cursor"),
+                    !"false".equals(ctx.queryParam("clusters")), facets);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
         SearchResult result;
         try {
-            result = searcher.search(new SearchQuery(query, filters, yearFrom, yearTo, sort, page, size,
-                    ctx.queryParam("cursor"), !"false".equals(ctx.queryParam("clusters"))));
+            result = searcher.search(search);
         } catch (SearchException e) {
             if (ctx.queryParam("cursor") != null) {
                 throw ProblemException.badRequest("invalid cursor");
