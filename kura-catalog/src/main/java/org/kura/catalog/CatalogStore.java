@@ -29,8 +29,9 @@ public interface CatalogStore extends AutoCloseable {
     List<Provider> providers();
 
     /**
-     * Removes a provider with all its records, runs and quarantine. Returns false when unknown.
-     * Removed records get DELETE entries in the change log so that the index and downstream
+     * Removes a provider with its raw records, history, runs and quarantine. Returns false when unknown.
+     * Its records become tombstones (kept, like every deletion, so that OAI-PMH deletions are
+     * persistent) and get DELETE entries in the change log so that the index and downstream
      * harvesters follow.
      */
     boolean removeProvider(String id);
@@ -103,6 +104,29 @@ public interface CatalogStore extends AutoCloseable {
     List<QuarantineEntry> quarantine(String providerId, int offset, int limit);
 
     long countQuarantine(String providerId);
+
+    // ---- datestamp order (OAI-PMH provider) -------------------------------------------------
+
+    /** A position in the catalog's datestamp order: records sort by (updatedAt, providerId, identifier). */
+    record DatestampKey(Instant at, String providerId, String identifier) {
+        public static DatestampKey of(StoredRecord r) {
+            return new DatestampKey(r.updatedAt(), r.providerId(), r.identifier());
+        }
+    }
+
+    /**
+     * Records, tombstones included, whose catalog datestamp ({@link StoredRecord#updatedAt()}) lies in
+     * [{@code from}, {@code until}] (either null for open), of one provider or all (null), in datestamp
+     * order strictly after {@code after} (null for the start), at most {@code limit}. A record changed
+     * while a client pages through gets a later datestamp and so comes again later, never lost.
+     */
+    List<StoredRecord> recordsByDatestamp(String providerId, Instant from, Instant until, DatestampKey after, int limit);
+
+    /** How many records {@link #recordsByDatestamp} would list in all. */
+    long countByDatestamp(String providerId, Instant from, Instant until);
+
+    /** The oldest catalog datestamp of any record, tombstones included; empty when the catalog is empty. */
+    Optional<Instant> earliestDatestamp();
 
     // ---- change log ------------------------------------------------------------------------
 

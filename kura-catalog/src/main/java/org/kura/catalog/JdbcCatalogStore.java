@@ -139,7 +139,13 @@ final class JdbcCatalogStore implements CatalogStore {
                 ps.setString(2, id);
                 ps.executeUpdate();
             }
-            for (String table : List.of("records", "record_versions", "quarantine", "checkpoints", "harvest_state",
+            try (PreparedStatement ps = c.prepareStatement("UPDATE records SET deleted = TRUE, version = version + 1, "
+                    + "normalized = NULL, norm_hash = NULL, updated_at = ? WHERE provider_id = ? AND deleted = FALSE")) {
+                Timestamps.set(ps, 1, Instant.now());
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            for (String table : List.of("record_versions", "quarantine", "checkpoints", "harvest_state",
                     "harvest_runs")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE provider_id = ?")) {
                     ps.setString(1, id);
@@ -544,6 +550,91 @@ final class JdbcCatalogStore implements CatalogStore {
                     rs.next();
                     return rs.getLong(1);
                 }
+            }
+        });
+    }
+
+    // ---- datestamp order -------------------------------------------------------------------
+
+    @Override
+    public List<StoredRecord> recordsByDatestamp(String providerId, Instant from, Instant until, DatestampKey after,
+                                                 int limit) {
+        return read("list records by datestamp", c -> {
+            StringBuilder sql = new StringBuilder("SELECT " + RECORD_COLUMNS + " FROM records WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            datestampFilter(sql, args, providerId, from, until);
+            if (after != null) {
+                // written out (not as a row-value comparison) so that both databases use records_updated
+                sql.append(" AND updated_at >= ? AND (updated_at > ? OR (updated_at = ? AND (provider_id > ? "
+                        + "OR (provider_id = ? AND identifier > ?))))");
+                args.addAll(List.of(after.at(), after.at(), after.at(), after.providerId(), after.providerId(),
+                        after.identifier()));
+            }
+            sql.append(" ORDER BY updated_at, provider_id, identifier LIMIT ?");
+            args.add(Math.max(1, limit));
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bind(ps, args);
+                List<StoredRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapRecord(rs, "updated_at"));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long countByDatestamp(String providerId, Instant from, Instant until) {
+        return read("count records by datestamp", c -> {
+            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM records WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            datestampFilter(sql, args, providerId, from, until);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static void datestampFilter(StringBuilder sql, List<Object> args, String providerId, Instant from,
+                                        Instant until) {
+        if (providerId != null) {
+            sql.append(" AND provider_id = ?");
+            args.add(providerId);
+        }
+        if (from != null) {
+            sql.append(" AND updated_at >= ?");
+            args.add(from);
+        }
+        if (until != null) {
+            sql.append(" AND updated_at <= ?");
+            args.add(until);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Instant t) {
+                Timestamps.set(ps, i + 1, t);
+            } else if (a instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) a);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Instant> earliestDatestamp() {
+        return read("read earliest datestamp", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(updated_at) AS t FROM records")) {
+                return rs.next() ? Optional.ofNullable(Timestamps.get(rs, "t")) : Optional.empty();
             }
         });
     }

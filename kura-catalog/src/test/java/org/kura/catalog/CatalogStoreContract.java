@@ -295,13 +295,45 @@ abstract class CatalogStoreContract {
         long seq = store.lastChangeSeq();
         assertThat(store.removeProvider("lib")).isTrue();
         assertThat(store.provider("lib")).isEmpty();
-        assertThat(store.record("lib", "a")).isEmpty();
+        assertThat(store.record("lib", "a")).hasValueSatisfying(r -> {
+            assertThat(r.deleted()).as("kept as a tombstone, so that OAI-PMH deletions are persistent").isTrue();
+            assertThat(r.normalized()).isNull();
+        });
+        assertThat(store.history("lib", "a")).isEmpty();
+        assertThat(store.countRecords("lib", false)).isZero();
         assertThat(store.runs("lib", 10)).isEmpty();
         assertThat(store.changesSince(seq, 10)).singleElement().satisfies(c -> {
             assertThat(c.identifier()).isEqualTo("a");
             assertThat(c.kind()).isEqualTo(Change.Kind.DELETE);
         });
         assertThat(store.removeProvider("lib")).isFalse();
+    }
+
+    @Test
+    void recordsPageInDatestampOrderWithTombstonesAndChangesMovingToTheEnd() throws Exception {
+        assertThat(store.earliestDatestamp()).isEmpty();
+        commit(0, accepted("a", "1"), accepted("b", "2"), accepted("c", "3"));
+        Thread.sleep(5);
+        commit(0, accepted("d", "4"), accepted("e", "5"));
+        assertThat(store.countByDatestamp(null, null, null)).isEqualTo(5);
+        List<StoredRecord> first = store.recordsByDatestamp(null, null, null, null, 2);
+        assertThat(first).extracting(StoredRecord::identifier).containsExactly("a", "b");
+        // b changes and c is deleted while a client pages: c comes as a tombstone, b again at the end
+        Thread.sleep(5);
+        commit(0, accepted("b", "2 changed"));
+        commit(0, new Page.Deleted(deletion("c")));
+        List<StoredRecord> rest = store.recordsByDatestamp(null, null, null, CatalogStore.DatestampKey.of(first.get(1)), 10);
+        assertThat(rest).extracting(StoredRecord::identifier).containsExactly("d", "e", "b", "c");
+        assertThat(rest.get(3).deleted()).isTrue();
+        assertThat(rest.get(2).normalized().mainTitle()).isEqualTo("2 changed");
+        Instant dOrLater = rest.get(0).updatedAt();
+        assertThat(store.recordsByDatestamp("lib", dOrLater, null, null, 10)).extracting(StoredRecord::identifier)
+                .containsExactly("d", "e", "b", "c");
+        assertThat(store.recordsByDatestamp("lib", null, dOrLater.minusNanos(1000), null, 10))
+                .extracting(StoredRecord::identifier).containsExactly("a");
+        assertThat(store.countByDatestamp("lib", dOrLater, null)).isEqualTo(4);
+        assertThat(store.recordsByDatestamp("other", null, null, null, 10)).isEmpty();
+        assertThat(store.earliestDatestamp()).contains(first.get(0).updatedAt());
     }
 
     @Test
