@@ -25,6 +25,9 @@ import org.kura.search.Indexer;
 import org.kura.search.SearchBackend;
 import org.kura.search.Searcher;
 import org.kura.search.SolrCloudBackend;
+import org.kura.server.oai.JpcoarFormat;
+import org.kura.server.oai.OaiDcFormat;
+import org.kura.server.oai.OaiPmhRoutes;
 import org.kura.server.SearchRoutes;
 import org.kura.server.HarvestLauncher;
 import org.kura.server.HarvestRoutes;
@@ -201,6 +204,7 @@ public final class Wiring implements AutoCloseable {
         groups.add(new RecordRoutes(store));
         groups.add(new ProviderRoutes(store, RecordJson.mapper()));
         groups.add(new HarvestRoutes(store, monitor, harvestLauncher()));
+        groups.add(oaiPmh(baseUrl));
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups);
     }
 
@@ -211,13 +215,27 @@ public final class Wiring implements AutoCloseable {
         return metrics;
     }
 
+    /** The OAI-PMH provider over the catalog. */
+    public OaiPmhRoutes oaiPmh(String baseUrl) {
+        KuraConfig.Oai o = config.oai();
+        return new OaiPmhRoutes(catalog(), new OaiPmhRoutes.Settings(o.repositoryName(), baseUrl + "/oai", o.adminEmail(),
+                o.repositoryIdentifier(), o.pageSize(), Duration.ofHours(o.tokenLifetimeHours()),
+                HexFormat.of().parseHex(secret("oai-secret"))), List.of(new OaiDcFormat(), new JpcoarFormat()),
+                java.time.Clock.systemUTC());
+    }
+
     /** The admin token: configured, or generated once into {@code <data>/admin-token}. */
     public String adminToken() {
         String configured = config.server().adminToken();
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Path file = dataDir().resolve("admin-token");
+        return secret("admin-token");
+    }
+
+    /** A random secret generated once into {@code <data>/<name>} (owner-readable only), as hex. */
+    private String secret(String name) {
+        Path file = dataDir().resolve(name);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Kura's effective configuration, built once by {@link ConfigLoader} from the defaults, the
  * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
  */
-public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest) {
+public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -29,5 +29,10 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
 
     public record Harvest(String userAgent, long politenessDelayMs, int timeoutSeconds, int maxRetries,
                           long maxResponseBytes, long maxRecordBytes, int importPageSize) {
+    }
+
+    /** The OAI-PMH provider at /oai. */
+    public record Oai(String repositoryName, String repositoryIdentifier, String adminEmail, int pageSize,
+                      int tokenLifetimeHours) {
     }
 }
