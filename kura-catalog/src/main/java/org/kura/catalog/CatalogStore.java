@@ -139,6 +139,18 @@ public interface CatalogStore extends AutoCloseable {
     /** Streams the current version of every live record (of one provider, or all when null), in key order. */
     void forEachCurrent(String providerId, Consumer<StoredRecord> consumer);
 
+    // ---- API keys ----------------------------------------------------------------------------
+
+    /** Stores a new key; fails if the name is taken. */
+    void saveApiKey(ApiKey key);
+
+    List<ApiKey> apiKeys();
+
+    Optional<ApiKey> apiKeyByHash(String keyHash);
+
+    /** Revokes a key by name; false when there is none. */
+    boolean removeApiKey(String name);
+
     // ---- index positions -------------------------------------------------------------------
 
     /** The change-log sequence a named index has applied, or 0. */

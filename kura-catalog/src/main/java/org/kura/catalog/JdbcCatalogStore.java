@@ -695,6 +695,70 @@ final class JdbcCatalogStore implements CatalogStore {
         });
     }
 
+    // ---- API keys ----------------------------------------------------------------------------
+
+    @Override
+    public void saveApiKey(ApiKey key) {
+        write("save API key " + key.name(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO api_keys (name, key_hash, per_minute, created_at) VALUES (?,?,?,?)")) {
+                ps.setString(1, key.name());
+                ps.setString(2, key.keyHash());
+                ps.setInt(3, key.perMinute());
+                Timestamps.set(ps, 4, key.createdAt());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    throw new IllegalArgumentException("an API key named " + key.name() + " exists already");
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ApiKey> apiKeys() {
+        return read("list API keys", c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name, key_hash, per_minute, created_at FROM api_keys ORDER BY name")) {
+                List<ApiKey> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(apiKey(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> apiKeyByHash(String keyHash) {
+        return read("read API key", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT name, key_hash, per_minute, created_at FROM api_keys WHERE key_hash = ?")) {
+                ps.setString(1, keyHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(apiKey(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static ApiKey apiKey(ResultSet rs) throws SQLException {
+        return new ApiKey(rs.getString("name"), rs.getString("key_hash").strip(), rs.getInt("per_minute"),
+                Timestamps.get(rs, "created_at"));
+    }
+
+    @Override
+    public boolean removeApiKey(String name) {
+        return write("remove API key " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_keys WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     @Override
     public long indexPosition(String index) {
         return read("read index position", c -> {

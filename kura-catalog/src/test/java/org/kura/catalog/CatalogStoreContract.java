@@ -337,6 +337,20 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void apiKeysAreStoredByHashWithUniqueNames() {
+        ApiKey key = new ApiKey("researcher", "a".repeat(64), 600, Instant.parse("2026-01-01T00:00:00Z"));
+        store.saveApiKey(key);
+        assertThat(store.apiKeyByHash("a".repeat(64))).contains(key);
+        assertThat(store.apiKeyByHash("b".repeat(64))).isEmpty();
+        assertThatThrownBy(() -> store.saveApiKey(new ApiKey("researcher", "c".repeat(64), 1, Instant.now())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exists");
+        assertThat(store.apiKeys()).containsExactly(key);
+        assertThat(store.removeApiKey("researcher")).isTrue();
+        assertThat(store.removeApiKey("researcher")).isFalse();
+        assertThat(store.apiKeys()).isEmpty();
+    }
+
+    @Test
     void providersRoundTripWithAllFields() {
         Provider p = new Provider("ndl", "国立国会図書館", "National Diet Library", "JP-1000001",
                 org.kura.model.ProviderKind.LIBRARY, "https://example.org/oai", "dcndl", List.of("iss-ndl-opac"), "P1D",

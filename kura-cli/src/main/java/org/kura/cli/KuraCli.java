@@ -1,5 +1,6 @@
 package org.kura.cli;
 
+import org.kura.cli.commands.ApiKeyCommand;
 import org.kura.cli.commands.BenchCommand;
 import org.kura.cli.commands.ConfigCommand;
 import org.kura.cli.commands.DemoCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kura", mixinStandardHelpOptions = true, version = "Kura 0.1.0-SNAPSHOT",
         description = "Kura: harvest, preserve, search and open up a nation's knowledge.",
         subcommands = {
-            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, InspectCommand.class,
+            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, ApiKeyCommand.class, InspectCommand.class,
             HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, IndexCommand.class, SearchCommand.class, RunsCommand.class,
             QuarantineCommand.class, RecordCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -25,7 +25,10 @@ import org.kura.search.Indexer;
 import org.kura.search.SearchBackend;
 import org.kura.search.Searcher;
 import org.kura.search.SolrCloudBackend;
+import org.kura.server.ApiAccess;
+import org.kura.server.ApiKeyRoutes;
 import org.kura.server.oai.JpcoarFormat;
+import org.kura.server.oai.XmlRecordFormat;
 import org.kura.server.oai.OaiDcFormat;
 import org.kura.server.oai.OaiPmhRoutes;
 import org.kura.server.SearchRoutes;
@@ -201,11 +204,14 @@ public final class Wiring implements AutoCloseable {
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
         groups.add(new SearchRoutes(new Searcher(index)));
         groups.add(new HomeRoutes(store));
-        groups.add(new RecordRoutes(store));
+        groups.add(new RecordRoutes(store, List.of(XmlRecordFormat.oaiDc(), XmlRecordFormat.jpcoar())));
+        groups.add(new ApiKeyRoutes(store));
         groups.add(new ProviderRoutes(store, RecordJson.mapper()));
         groups.add(new HarvestRoutes(store, monitor, harvestLauncher()));
         groups.add(oaiPmh(baseUrl));
-        return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups);
+        KuraConfig.Api api = config.api();
+        return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
+                .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store));
     }
 
     public synchronized PrometheusMeterRegistry metrics() {

@@ -25,6 +25,7 @@ public final class KuraServer implements AutoCloseable {
     private final ServerSettings settings;
     private final List<RouteGroup> groups;
     private final PrometheusMeterRegistry metrics;
+    private ApiAccess apiAccess;
     private Javalin app;
 
     /**
@@ -47,6 +48,12 @@ public final class KuraServer implements AutoCloseable {
         return registry;
     }
 
+    /** Rate limits and API keys for the public routes (none when not set). */
+    public KuraServer apiAccess(ApiAccess access) {
+        this.apiAccess = access;
+        return this;
+    }
+
     public KuraServer start() {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -55,9 +62,24 @@ public final class KuraServer implements AutoCloseable {
             // Record identifiers are URL-encoded and may contain %2F: let them through to the route.
             config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
             config.router.ignoreTrailingSlashes = true;
+            // ETags computed from the body for GET answers, and 304 for a matching If-None-Match
+            config.http.generateEtags = true;
+            // Open data: any web page may call the APIs (the admin API needs a bearer token, not cookies)
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                rule.anyHost();
+                rule.exposeHeader("ETag");
+                rule.exposeHeader("Last-Modified");
+                rule.exposeHeader("Link");
+                rule.exposeHeader("Retry-After");
+                rule.exposeHeader("RateLimit-Limit");
+                rule.exposeHeader("RateLimit-Remaining");
+            }));
         });
         ErrorMapping.install(app);
         AdminAuth.install(app, settings.adminToken());
+        if (apiAccess != null) {
+            apiAccess.install(app);
+        }
         installRequestMetrics();
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         for (RouteGroup g : groups) {

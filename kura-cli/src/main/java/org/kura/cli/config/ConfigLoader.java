@@ -108,7 +108,14 @@ public final class ConfigLoader {
                 applyEnvironment((ObjectNode) child, key);
             } else {
                 String value = environment.get(envName(key));
-                if (value != null) {
+                if (value != null && child.isArray()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode list = node.putArray(name);
+                    for (String item : value.split(",")) {
+                        if (!item.isBlank()) {
+                            list.add(item.strip());
+                        }
+                    }
+                } else if (value != null) {
                     node.set(name, TextNode.valueOf(value));
                 }
             }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Kura's effective configuration, built once by {@link ConfigLoader} from the defaults, the
  * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
  */
-public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai) {
+public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -34,5 +34,14 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
     /** The OAI-PMH provider at /oai. */
     public record Oai(String repositoryName, String repositoryIdentifier, String adminEmail, int pageSize,
                       int tokenLifetimeHours) {
+    }
+
+    /**
+     * Limits of the public APIs.
+     *
+     * @param anonymousPerMinute requests per minute per client address without an API key (0 = unlimited)
+     * @param trustedProxies     reverse proxies whose X-Forwarded-For is believed
+     */
+    public record Api(int anonymousPerMinute, java.util.List<String> trustedProxies) {
     }
 }
