@@ -26,6 +26,11 @@ import org.kura.search.SearchBackend;
 import org.kura.search.Searcher;
 import org.kura.search.SolrCloudBackend;
 import org.kura.server.ApiAccess;
+import org.kura.server.datasets.DatasetExporter;
+import org.kura.server.datasets.DatasetRoutes;
+import org.kura.server.datasets.DumpFormat;
+import org.kura.server.datasets.JsonLinesFormat;
+import org.kura.server.datasets.TsvFormat;
 import org.kura.server.ApiKeyRoutes;
 import org.kura.server.oai.JpcoarFormat;
 import org.kura.server.oai.XmlRecordFormat;
@@ -209,6 +214,7 @@ public final class Wiring implements AutoCloseable {
         groups.add(new ProviderRoutes(store, RecordJson.mapper()));
         groups.add(new HarvestRoutes(store, monitor, harvestLauncher()));
         groups.add(oaiPmh(baseUrl));
+        groups.add(new DatasetRoutes(datasetExporter()));
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store));
@@ -219,6 +225,16 @@ public final class Wiring implements AutoCloseable {
             metrics = KuraServer.newMetricsRegistry();
         }
         return metrics;
+    }
+
+    /** The bulk datasets under {@code <data>/datasets}. */
+    public DatasetExporter datasetExporter() {
+        return new DatasetExporter(catalog(), dataDir().resolve("datasets"));
+    }
+
+    /** The formats of the bulk datasets. */
+    public List<DumpFormat> dumpFormats() {
+        return List.of(new JsonLinesFormat(), new TsvFormat());
     }
 
     /** The OAI-PMH provider over the catalog. */
