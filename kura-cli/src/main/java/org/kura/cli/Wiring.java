@@ -26,6 +26,9 @@ import org.kura.search.SearchBackend;
 import org.kura.search.Searcher;
 import org.kura.search.SolrCloudBackend;
 import org.kura.server.ApiAccess;
+import org.kura.server.LinkedDataRoutes;
+import org.kura.server.OpenApiRoutes;
+import org.kura.server.iiif.ChangeDiscoveryRoutes;
 import org.kura.server.datasets.DatasetExporter;
 import org.kura.server.datasets.DatasetRoutes;
 import org.kura.server.datasets.DumpFormat;
@@ -215,6 +218,9 @@ public final class Wiring implements AutoCloseable {
         groups.add(new HarvestRoutes(store, monitor, harvestLauncher()));
         groups.add(oaiPmh(baseUrl));
         groups.add(new DatasetRoutes(datasetExporter()));
+        groups.add(new ChangeDiscoveryRoutes(store, baseUrl));
+        groups.add(new LinkedDataRoutes());
+        groups.add(new OpenApiRoutes(baseUrl));
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store));

@@ -106,6 +106,13 @@ public final class KuraServer implements AutoCloseable {
         });
     }
 
+    /** Every route served, as {@code "GET /api/records/{id}"} (path parameters in OpenAPI's braces). */
+    public List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath().replace('<', '{').replace('>', '}'))
+                .sorted().distinct().toList();
+    }
+
     /** The port actually bound (useful with port 0). */
     public int port() {
         return app.port();

@@ -33,6 +33,23 @@ public final class ProviderRoutes implements RouteGroup {
         app.get("/api/providers", ctx -> ctx.json(store.providers().stream().map(p -> Map.of(
                 "id", p.id(), "name", p.nameJa(), "nameEn", p.nameEn() == null ? "" : p.nameEn(),
                 "kind", p.kind(), "records", store.countRecords(p.id(), false))).toList()));
+        app.get("/api/providers/{id}", ctx -> {
+            org.kura.model.Provider p = provider(ctx.pathParam("id"));
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("name", p.nameJa());
+            m.put("nameEn", p.nameEn());
+            m.put("isil", p.isil());
+            m.put("kind", p.kind());
+            m.put("defaultRights", p.defaultRights());
+            m.put("metadataLicence", p.metadataLicence().uri());
+            m.put("records", store.countRecords(p.id(), false));
+            m.put("quarantined", store.countQuarantine(p.id()));
+            m.put("lastHarvest", store.runs(p.id(), 1).stream().findFirst().map(r -> java.util.Map.of("state", r.state(),
+                    "started", r.startedAt().toString(), "stored", r.stored(), "quarantined", r.quarantined())).orElse(null));
+            m.put("oai", "/oai?verb=ListRecords&metadataPrefix=oai_dc&set=provider:" + p.id());
+            ctx.json(m);
+        });
         app.get("/api/admin/providers", ctx -> ctx.json(store.providers()));
         app.post("/api/admin/providers", this::create);
         app.get("/api/admin/providers/{id}", ctx -> ctx.json(provider(ctx.pathParam("id"))));

@@ -89,6 +89,59 @@ public final class SearchRoutes implements RouteGroup {
             }
             throw e;
         }
-        ctx.json(result);
+        ctx.header("Link", links(ctx, search, result).entrySet().stream()
+                .map(e -> "<" + e.getValue() + ">; rel=\"" + e.getKey() + "\"").collect(java.util.stream.Collectors.joining(", ")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", result.total());
+        body.put("hits", result.hits());
+        body.put("facets", result.facets());
+        body.put("years", result.years());
+        body.put("nextCursor", result.nextCursor());
+        body.put("didYouMean", result.didYouMean());
+        body.put("queryMillis", result.queryMillis());
+        body.put("links", links(ctx, search, result));
+        ctx.json(body);
+    }
+
+    /** self/first/prev/next/last for pages, self/next for cursors: the same query with another page or cursor. */
+    private static Map<String, String> links(Context ctx, SearchQuery q, SearchResult r) {
+        Map<String, String> links = new LinkedHashMap<>();
+        String self = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        links.put("self", self);
+        if (q.cursor() != null) {
+            if (r.nextCursor() != null && !r.nextCursor().equals(q.cursor()) && !r.hits().isEmpty()) {
+                links.put("next", with(ctx, "cursor", r.nextCursor()));
+            }
+            return links;
+        }
+        long lastPage = Math.max(1, Math.min((r.total() + q.size() - 1) / q.size(), SearchQuery.MAX_START / q.size() + 1));
+        links.put("first", with(ctx, "page", "1"));
+        if (q.page() > 1) {
+            links.put("prev", with(ctx, "page", Integer.toString(q.page() - 1)));
+        }
+        if (q.page() < lastPage) {
+            links.put("next", with(ctx, "page", Integer.toString(q.page() + 1)));
+        }
+        links.put("last", with(ctx, "page", Long.toString(lastPage)));
+        return links;
+    }
+
+    private static String with(Context ctx, String name, String value) {
+        StringBuilder sb = new StringBuilder(ctx.path()).append('?');
+        boolean first = true;
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().equals(name)) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                sb.append(first ? "" : "&").append(enc(e.getKey())).append('=').append(enc(v));
+                first = false;
+            }
+        }
+        return sb.append(first ? "" : "&").append(name).append('=').append(enc(value)).toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

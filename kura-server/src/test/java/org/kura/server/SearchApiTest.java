@@ -88,6 +88,23 @@ class SearchApiTest {
     }
 
     @Test
+    void pagesCarryLinksInTheBodyAndTheLinkHeader() throws Exception {
+        HttpResponse<String> r = get("/api/search?q=" + enc("国学") + "&size=1&facets=provider");
+        JsonNode body = RecordJson.mapper().readTree(r.body());
+        assertThat(body.path("facets").has("provider")).isTrue();
+        assertThat(body.path("facets").has("language")).as("only the facets asked for").isFalse();
+        assertThat(body.path("links").path("next").asText()).contains("page=2").contains("size=1");
+        assertThat(body.path("links").path("last").asText()).contains("page=2");
+        assertThat(body.path("links").has("prev")).isFalse();
+        assertThat(r.headers().firstValue("Link").orElse("")).contains("rel=\"next\"");
+        JsonNode second = RecordJson.mapper().readTree(get(body.path("links").path("next").asText()).body());
+        assertThat(second.path("hits")).hasSize(1);
+        assertThat(second.path("links").has("next")).isFalse();
+        assertThat(second.path("links").path("prev").asText()).contains("page=1");
+        assertThat(get("/api/search?q=x&facets=colour").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void badInputIsA400OrResultsNeverA500() throws Exception {
         assertThat(get("/api/search?cql=" + enc("dc.colour = red")).statusCode()).isEqualTo(400);
         assertThat(get("/api/search?cql=" + enc("(unclosed")).statusCode()).isEqualTo(400);
