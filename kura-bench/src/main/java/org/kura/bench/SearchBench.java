@@ -88,26 +88,8 @@ public final class SearchBench {
     public Result run(Options o) throws Exception {
         Files.createDirectories(o.workDir());
         Path dir = Files.createTempDirectory(o.workDir(), "search-");
-        SyntheticCorpus corpus = new SyntheticCorpus(7);
         try (CatalogStore store = CatalogStores.open(CatalogSettings.h2(dir.resolve("catalog")))) {
-            store.saveProvider(Provider.of("bench", "ベンチマーク"));
-            store.saveProvider(Provider.of("bench2", "ベンチマーク2"));
-            log.println("bench search: loading " + o.records() + " records into the catalog…");
-            long t0 = System.nanoTime();
-            for (int from = 0; from < o.records(); from += 1000) {
-                for (String provider : new String[] {"bench", "bench2"}) {
-                    List<Page.Entry> page = new ArrayList<>();
-                    for (int i = from; i < Math.min(o.records(), from + 1000); i++) {
-                        if ((i % 5 == 0) == provider.equals("bench2")) {
-                            Record r = record(provider, corpus.fields(i));
-                            page.add(new Page.Accepted(new RawRecord(provider, r.id(), "csv", Instant.EPOCH, false, List.of(),
-                                    r.mainTitle().getBytes(StandardCharsets.UTF_8)), r));
-                        }
-                    }
-                    store.commit(new Page(0, provider, page, null));
-                }
-            }
-            double commitRate = o.records() / seconds(t0);
+            double commitRate = BenchCorpus.load(store, o.records(), log);
             try (EmbeddedSolrBackend solr = new EmbeddedSolrBackend(dir.resolve("solr"), "bench")) {
                 log.println("bench search: indexing from the change log…");
                 long t1 = System.nanoTime();
@@ -204,19 +186,5 @@ public final class SearchBench {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    static Record record(String provider, SyntheticCorpus.Fields f) {
-        Record.Builder b = Record.builder(f.identifier(), provider).materialType(MaterialType.BOOK)
-                .title(new Title(f.title(), f.titleReading(), TitleType.MAIN, null))
-                .agent(new Agent(f.creator(), f.creatorReading(), Role.AUTHOR, List.of(), null))
-                .publisher(Agent.of(f.publisher(), Role.PUBLISHER))
-                .date(new DateValue(f.dateText(), LocalDate.of(f.year(), 1, 1), LocalDate.of(f.year(), 12, 31),
-                        DateType.ISSUED, false))
-                .identifier(Identifiers.normalize(IdentifierType.ISBN, f.isbn()))
-                .subject(new Subject(f.ndc(), SubjectScheme.NDC, null))
-                .subject(new Subject(f.subject(), SubjectScheme.NDLSH, null))
-                .language(f.language());
-        return b.build();
     }
 }

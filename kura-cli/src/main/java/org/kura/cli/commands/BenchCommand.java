@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks; results as Markdown rows.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Relevance.class, BenchCommand.Search.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Relevance.class, BenchCommand.Search.class, BenchCommand.Api.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -88,6 +88,30 @@ public final class BenchCommand implements Runnable {
                     .run(new IngestBench.Options(records, formats, pageSize, work));
             System.out.println(IngestBench.HEADER);
             results.forEach(r -> System.out.println(r.markdownRow()));
+            return 0;
+        }
+    }
+
+    @Command(name = "api", mixinStandardHelpOptions = true,
+            description = {"Load a generated corpus into a fresh catalog, harvest all of it through Kura's OAI-PMH "
+                    + "provider over HTTP (records/s, peak heap), then write every bulk dump (records/s).",
+                "For the constant-memory check: KURA_JAVA_OPTS=-Xmx512m ./kura bench api --records 1000000"})
+    static final class Api implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Option(names = "--records", defaultValue = "100000", description = "Records (default ${DEFAULT-VALUE}).") int records;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work;
+            List<org.kura.server.datasets.DumpFormat> dumps;
+            try (Wiring w = new Wiring(common.load())) {
+                work = w.dataDir().resolve("bench");
+                dumps = w.dumpFormats();
+            }
+            List<org.kura.bench.ApiBench.Row> rows = new org.kura.bench.ApiBench(System.err)
+                    .run(new org.kura.bench.ApiBench.Options(records, dumps, work));
+            System.out.println("| measure | value | target |\n|---|---|---|");
+            rows.forEach(r -> System.out.println("| " + r.measure() + " | " + r.value() + " | " + r.target() + " |"));
             return 0;
         }
     }
