@@ -1,0 +1,41 @@
+package org.kura.repository;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where digitized items are kept for the long term: versioned objects of files with fixity. The
+ * default is OCFL on the file system ({@link OcflObjectStore}); an S3-compatible backend is the
+ * scale-out choice. Derivatives (tiles, thumbnails) are never stored here.
+ */
+public interface ObjectStore extends AutoCloseable {
+
+    /** What a stored object holds in its newest version. */
+    record ObjectInfo(String id, int version, List<StoredFile> files) {
+    }
+
+    /** A file of an object: its logical path and SHA-512 digest. */
+    record StoredFile(String path, String sha512) {
+    }
+
+    /**
+     * Stores the files under {@code source} (logical paths = paths relative to it) as a new version of
+     * the object, creating it if needed; digests are computed on the way in and verified by the store.
+     */
+    ObjectInfo put(String objectId, Path source, String message, String user);
+
+    Optional<ObjectInfo> describe(String objectId);
+
+    /** Streams one file of the newest version; the caller closes it. */
+    InputStream open(String objectId, String path);
+
+    /** Re-reads every file of the object and checks its digest; returns the problems found (empty when sound). */
+    List<String> verify(String objectId);
+
+    List<String> objectIds();
+
+    @Override
+    void close();
+}
