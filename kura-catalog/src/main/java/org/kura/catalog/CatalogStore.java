@@ -139,6 +139,19 @@ public interface CatalogStore extends AutoCloseable {
     /** Streams the current version of every live record (of one provider, or all when null), in key order. */
     void forEachCurrent(String providerId, Consumer<StoredRecord> consumer);
 
+    // ---- digitized items -------------------------------------------------------------------
+
+    /** Inserts or replaces an item's entry. */
+    void saveItem(ItemEntry item);
+
+    Optional<ItemEntry> item(String id);
+
+    /** The items that digitize a record. */
+    List<ItemEntry> itemsOfRecord(String providerId, String recordIdentifier);
+
+    /** All items, by id. */
+    List<ItemEntry> items(int offset, int limit);
+
     // ---- API keys ----------------------------------------------------------------------------
 
     /** Stores a new key; fails if the name is taken. */

@@ -695,6 +695,84 @@ final class JdbcCatalogStore implements CatalogStore {
         });
     }
 
+    // ---- digitized items -------------------------------------------------------------------
+
+    private static final String ITEM_COLUMNS = "id, provider_id, record_identifier, tier, title, pages, updated_at";
+
+    @Override
+    public void saveItem(ItemEntry item) {
+        write("save item " + item.id(), c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM items WHERE id = ?")) {
+                del.setString(1, item.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO items (" + ITEM_COLUMNS + ") VALUES (?,?,?,?,?,?,?)")) {
+                ps.setString(1, item.id());
+                ps.setString(2, item.providerId());
+                ps.setString(3, item.recordIdentifier());
+                ps.setString(4, item.tier().name());
+                ps.setString(5, item.title());
+                ps.setInt(6, item.pages());
+                Timestamps.set(ps, 7, item.updatedAt() == null ? Instant.now() : item.updatedAt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ItemEntry> item(String id) {
+        return read("read item " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(mapItem(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ItemEntry> itemsOfRecord(String providerId, String recordIdentifier) {
+        return read("read items of " + recordIdentifier, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS
+                    + " FROM items WHERE record_identifier = ? AND provider_id = ? ORDER BY id")) {
+                ps.setString(1, recordIdentifier);
+                ps.setString(2, providerId);
+                List<ItemEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapItem(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<ItemEntry> items(int offset, int limit) {
+        return read("list items", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items ORDER BY id LIMIT ? OFFSET ?")) {
+                ps.setInt(1, Math.max(1, limit));
+                ps.setInt(2, Math.max(0, offset));
+                List<ItemEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapItem(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static ItemEntry mapItem(ResultSet rs) throws SQLException {
+        return new ItemEntry(rs.getString("id"), rs.getString("provider_id"), rs.getString("record_identifier"),
+                org.kura.model.AccessTier.valueOf(rs.getString("tier")), rs.getString("title"), rs.getInt("pages"),
+                Timestamps.get(rs, "updated_at"));
+    }
+
     // ---- API keys ----------------------------------------------------------------------------
 
     @Override

@@ -351,6 +351,22 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void itemsAreFoundByIdAndByRecord() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        ItemEntry a = new ItemEntry("item-a", "lib", "oai:x:1", org.kura.model.AccessTier.LIBRARY, "本", 12, t);
+        store.saveItem(a);
+        store.saveItem(new ItemEntry("item-b", "lib", "oai:x:1", org.kura.model.AccessTier.PUBLIC, null, 3, t));
+        store.saveItem(new ItemEntry("item-c", null, null, org.kura.model.AccessTier.WITHHELD, null, 1, t));
+        assertThat(store.item("item-a")).contains(a);
+        assertThat(store.itemsOfRecord("lib", "oai:x:1")).extracting(ItemEntry::id).containsExactly("item-a", "item-b");
+        assertThat(store.itemsOfRecord("other", "oai:x:1")).isEmpty();
+        store.saveItem(new ItemEntry("item-a", "lib", "oai:x:1", org.kura.model.AccessTier.ONSITE, "本", 12, t));
+        assertThat(store.item("item-a").orElseThrow().tier()).isEqualTo(org.kura.model.AccessTier.ONSITE);
+        assertThat(store.items(0, 10)).hasSize(3);
+        assertThat(store.items(2, 10)).extracting(ItemEntry::id).containsExactly("item-c");
+    }
+
+    @Test
     void providersRoundTripWithAllFields() {
         Provider p = new Provider("ndl", "国立国会図書館", "National Diet Library", "JP-1000001",
                 org.kura.model.ProviderKind.LIBRARY, "https://example.org/oai", "dcndl", List.of("iss-ndl-opac"), "P1D",

@@ -3,6 +3,7 @@ package org.kura.cli;
 import org.kura.cli.commands.ApiKeyCommand;
 import org.kura.cli.commands.BenchCommand;
 import org.kura.cli.commands.ExportCommand;
+import org.kura.cli.commands.IngestCommand;
 import org.kura.cli.commands.ConfigCommand;
 import org.kura.cli.commands.DemoCommand;
 import org.kura.cli.commands.HarvestCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kura", mixinStandardHelpOptions = true, version = "Kura 0.1.0-SNAPSHOT",
         description = "Kura: harvest, preserve, search and open up a nation's knowledge.",
         subcommands = {
-            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, ApiKeyCommand.class, ExportCommand.class, InspectCommand.class,
+            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, ApiKeyCommand.class, ExportCommand.class, IngestCommand.class, InspectCommand.class,
             HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, IndexCommand.class, SearchCommand.class, RunsCommand.class,
             QuarantineCommand.class, RecordCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -25,6 +25,9 @@ import org.kura.search.Indexer;
 import org.kura.search.SearchBackend;
 import org.kura.search.Searcher;
 import org.kura.search.SolrCloudBackend;
+import org.kura.repository.ItemIngester;
+import org.kura.repository.ObjectStore;
+import org.kura.repository.OcflObjectStore;
 import org.kura.server.ApiAccess;
 import org.kura.server.LinkedDataRoutes;
 import org.kura.server.OpenApiRoutes;
@@ -68,6 +71,7 @@ public final class Wiring implements AutoCloseable {
     private final StandardCrosswalks crosswalks = new StandardCrosswalks();
     private ExecutorService harvestExecutor;
     private SearchBackend search;
+    private ObjectStore objectStore;
     private java.util.concurrent.ScheduledExecutorService indexFollower;
 
     public Wiring(KuraConfig config) {
@@ -233,6 +237,18 @@ public final class Wiring implements AutoCloseable {
         return metrics;
     }
 
+    /** The object store of digitized items: OCFL under {@code <data>/ocfl}. */
+    public synchronized ObjectStore objectStore() {
+        if (objectStore == null) {
+            objectStore = new OcflObjectStore(dataDir().resolve("ocfl"), dataDir().resolve("work").resolve("ocfl"));
+        }
+        return objectStore;
+    }
+
+    public ItemIngester itemIngester() {
+        return new ItemIngester(objectStore(), dataDir().resolve("work").resolve("ingest"));
+    }
+
     /** The bulk datasets under {@code <data>/datasets}. */
     public DatasetExporter datasetExporter() {
         return new DatasetExporter(catalog(), dataDir().resolve("datasets"));
@@ -299,6 +315,10 @@ public final class Wiring implements AutoCloseable {
                 LoggerFactory.getLogger(Wiring.class).warn("closing the search index: {}", e.getMessage());
             }
             search = null;
+        }
+        if (objectStore != null) {
+            objectStore.close();
+            objectStore = null;
         }
         if (catalog != null) {
             catalog.close();

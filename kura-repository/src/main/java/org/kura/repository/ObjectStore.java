@@ -31,6 +31,14 @@ public interface ObjectStore extends AutoCloseable {
     /** Streams one file of the newest version; the caller closes it. */
     InputStream open(String objectId, String path);
 
+    /**
+     * The file behind a logical path when the store keeps it on a local file system (for random-access
+     * reading of large images); empty for remote stores, which are read with {@link #open}.
+     */
+    default Optional<Path> localPath(String objectId, String path) {
+        return Optional.empty();
+    }
+
     /** Re-reads every file of the object and checks its digest; returns the problems found (empty when sound). */
     List<String> verify(String objectId);
 

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class OcflObjectStore implements ObjectStore {
     private final OcflRepository repo;
+    private final Path root;
 
     /**
      * @param root    the OCFL storage root (created when missing)
@@ -37,6 +38,7 @@ public final class OcflObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the OCFL storage root " + root, e);
         }
+        this.root = root;
         this.repo = new OcflRepositoryBuilder()
                 .defaultLayoutConfig(new HashedNTupleLayoutConfig())
                 .storage(storage -> storage.fileSystem(root))
@@ -79,6 +81,18 @@ public final class OcflObjectStore implements ObjectStore {
             throw new RepositoryException("object " + objectId + " has no file " + path);
         }
         return v.getFile(path).getStream();
+    }
+
+    @Override
+    public Optional<Path> localPath(String objectId, String path) {
+        if (!repo.containsObject(objectId)) {
+            return Optional.empty();
+        }
+        OcflObjectVersion v = repo.getObject(ObjectVersionId.head(objectId));
+        if (!v.containsFile(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(root.resolve(v.getFile(path).getStorageRelativePath()));
     }
 
     @Override

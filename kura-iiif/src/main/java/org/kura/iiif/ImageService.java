@@ -1,0 +1,145 @@
+package org.kura.iiif;
+
+import java.awt.Dimension;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kura.repository.Item;
+import org.kura.repository.ItemIngester;
+import org.kura.repository.ObjectStore;
+import org.kura.repository.Page;
+import org.kura.repository.RepositoryException;
+
+/**
+ * IIIF Image API 3.0, compliance level 2, over the pages of items in the {@link ObjectStore}. An
+ * image identifier is {@code <item>~<page>} (page numbers from 1). Access is decided by the caller
+ * before anything here is asked for; this class only renders.
+ */
+public final class ImageService {
+    public static final String CONTEXT = "http://iiif.io/api/image/3/context.json";
+    public static final int TILE = 512;
+
+    private final ObjectStore store;
+    private final SourceImages sources = new SourceImages();
+    private final ImageRenderer renderer = new ImageRenderer(sources);
+    private final ImageRequestParser parser;
+    private final ImageLimits limits;
+    private final DerivativeCache cache;
+    private final Map<String, Item> items = new ConcurrentHashMap<>();
+
+    /** A page resolved from an image identifier. */
+    public record PageRef(Item item, int number, Page page, Path file, Dimension size) {
+    }
+
+    public ImageService(ObjectStore store, ImageLimits limits, DerivativeCache cache) {
+        this.store = store;
+        this.limits = limits;
+        this.parser = new ImageRequestParser(limits);
+        this.cache = cache;
+    }
+
+    /** The item (cached; {@link #forget} after it changes), or 404. */
+    public Item item(String itemId) {
+        if (itemId == null || !itemId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || itemId.contains("..")) {
+            throw new IiifException(404, "no item " + itemId);
+        }
+        Item cached = items.get(itemId);
+        if (cached != null) {
+            return cached;
+        }
+        if (store.describe(itemId).isEmpty()) {
+            throw new IiifException(404, "no item " + itemId);
+        }
+        try {
+            Item item = ItemIngester.read(store, itemId);
+            items.put(itemId, item);
+            return item;
+        } catch (RepositoryException e) {
+            throw new IiifException(404, "no item " + itemId);
+        }
+    }
+
+    /** Drops what is cached about an item (after a new version, or a change of tier). */
+    public void forget(String itemId) {
+        items.remove(itemId);
+        cache.evictPrefix(itemId);
+    }
+
+    /** Resolves {@code <item>~<page>}; 404 for anything else. */
+    public PageRef page(String identifier) {
+        int tilde = identifier == null ? -1 : identifier.lastIndexOf('~');
+        if (tilde < 1 || identifier.length() > 200) {
+            throw new IiifException(404, "no image " + identifier);
+        }
+        Item item = item(identifier.substring(0, tilde));
+        int n;
+        try {
+            n = Integer.parseInt(identifier.substring(tilde + 1));
+        } catch (NumberFormatException e) {
+            throw new IiifException(404, "no image " + identifier);
+        }
+        if (n < 1 || n > item.pages().size()) {
+            throw new IiifException(404, "item " + item.id() + " has pages 1 to " + item.pages().size());
+        }
+        Page page = item.pages().get(n - 1);
+        Path file = store.localPath(item.id(), page.file())
+                .orElseThrow(() -> new IiifException(501, "images are served from local object stores only"));
+        return new PageRef(item, n, page, file, sources.size(file));
+    }
+
+    /** Resolves a request to its plan (400 for bad parameters or sizes beyond the limits). */
+    public ImagePlan plan(PageRef page, String region, String size, String rotation, String qualityFormat) {
+        return parser.parse(region, size, rotation, qualityFormat, page.size().width, page.size().height);
+    }
+
+    /** The image bytes for a plan, from the derivative cache or rendered. */
+    public byte[] render(PageRef page, ImagePlan plan) {
+        String key = page.item().id() + "/" + page.number() + "/" + plan.canonical(page.size().width, page.size().height);
+        return cache.get(key, () -> renderer.render(page.file(), plan));
+    }
+
+    /** True when the derivative for this plan is cached (the benchmark tells warm from cold with it). */
+    public boolean cached(PageRef page, ImagePlan plan) {
+        return cache.contains(page.item().id() + "/" + page.number() + "/" + plan.canonical(page.size().width, page.size().height));
+    }
+
+    /** {@code info.json} of a page, with tiles and preferred sizes. */
+    public Map<String, Object> info(PageRef page, String serviceId) {
+        int w = page.size().width;
+        int h = page.size().height;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("@context", CONTEXT);
+        m.put("id", serviceId);
+        m.put("type", "ImageService3");
+        m.put("protocol", "http://iiif.io/api/image");
+        m.put("profile", "level2");
+        m.put("width", w);
+        m.put("height", h);
+        m.put("maxWidth", limits.maxWidth());
+        m.put("maxHeight", limits.maxHeight());
+        m.put("maxArea", limits.maxArea());
+        List<Integer> factors = new java.util.ArrayList<>();
+        for (int f = 1; f <= 64 && (w / f >= TILE / 4 || h / f >= TILE / 4 || f == 1); f *= 2) {
+            factors.add(f);
+        }
+        m.put("tiles", List.of(Map.of("width", TILE, "height", TILE, "scaleFactors", factors)));
+        List<Map<String, Integer>> sizes = new java.util.ArrayList<>();
+        for (int f = factors.get(factors.size() - 1); f >= 1; f /= 2) {
+            if ((long) (w / f) * (h / f) <= limits.maxArea() && w / f <= limits.maxWidth() && h / f <= limits.maxHeight()) {
+                sizes.add(Map.of("width", Math.max(1, w / f), "height", Math.max(1, h / f)));
+            }
+        }
+        m.put("sizes", sizes);
+        m.put("extraQualities", List.of("color", "gray", "bitonal"));
+        m.put("extraFormats", List.of("png"));
+        m.put("extraFeatures", List.of("mirroring", "rotationArbitrary", "regionByPct", "regionSquare", "sizeByConfinedWh",
+                "sizeByPct", "sizeUpscaling", "sizeByWh", "cors", "jsonldMediaType", "profileLinkHeader", "canonicalLinkHeader"));
+        return m;
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+}
