@@ -152,6 +152,28 @@ public interface CatalogStore extends AutoCloseable {
     /** All items, by id. */
     List<ItemEntry> items(int offset, int limit);
 
+    // ---- access: institutions, terminals, audit --------------------------------------------
+
+    /** Inserts or replaces an institution. */
+    void saveInstitution(Institution institution);
+
+    List<Institution> institutions();
+
+    boolean removeInstitution(String isil);
+
+    /** Inserts or replaces a terminal. */
+    void saveTerminal(Terminal terminal);
+
+    List<Terminal> terminals();
+
+    boolean removeTerminal(String id);
+
+    /** Appends to the audit log of grants of non-public objects. */
+    void audit(List<AccessEvent> events);
+
+    /** The most recent audit entries first. */
+    List<AccessEvent> auditLog(int limit);
+
     // ---- API keys ----------------------------------------------------------------------------
 
     /** Stores a new key; fails if the name is taken. */

@@ -773,6 +773,147 @@ final class JdbcCatalogStore implements CatalogStore {
                 Timestamps.get(rs, "updated_at"));
     }
 
+    // ---- access ----------------------------------------------------------------------------
+
+    @Override
+    public void saveInstitution(Institution i) {
+        write("save institution " + i.isil(), c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM institutions WHERE isil = ?")) {
+                del.setString(1, i.isil());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO institutions (isil, name, country, ip_ranges, key_hash, "
+                    + "created_at) VALUES (?,?,?,?,?,?)")) {
+                ps.setString(1, i.isil());
+                ps.setString(2, i.name());
+                ps.setString(3, i.country());
+                ps.setString(4, String.join(" ", i.ipRanges()));
+                ps.setString(5, i.keyHash());
+                Timestamps.set(ps, 6, i.createdAt() == null ? Instant.now() : i.createdAt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Institution> institutions() {
+        return read("list institutions", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT isil, name, country, ip_ranges, key_hash, created_at FROM institutions ORDER BY isil")) {
+                List<Institution> out = new ArrayList<>();
+                while (rs.next()) {
+                    String key = rs.getString("key_hash");
+                    out.add(new Institution(rs.getString("isil"), rs.getString("name"), rs.getString("country"),
+                            ranges(rs.getString("ip_ranges")), key == null ? null : key.strip(), Timestamps.get(rs, "created_at")));
+                }
+                return out;
+            }
+        });
+    }
+
+    private static List<String> ranges(String s) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.strip().split("\\s+"));
+    }
+
+    @Override
+    public boolean removeInstitution(String isil) {
+        return write("remove institution " + isil, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM institutions WHERE isil = ?")) {
+                ps.setString(1, isil);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void saveTerminal(Terminal t) {
+        write("save terminal " + t.id(), c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM terminals WHERE id = ?")) {
+                del.setString(1, t.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO terminals (id, isil, name, ip_ranges, created_at) VALUES (?,?,?,?,?)")) {
+                ps.setString(1, t.id());
+                ps.setString(2, t.isil());
+                ps.setString(3, t.name());
+                ps.setString(4, String.join(" ", t.ipRanges()));
+                Timestamps.set(ps, 5, t.createdAt() == null ? Instant.now() : t.createdAt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Terminal> terminals() {
+        return read("list terminals", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, isil, name, ip_ranges, created_at FROM terminals ORDER BY id")) {
+                List<Terminal> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Terminal(rs.getString("id"), rs.getString("isil"), rs.getString("name"),
+                            ranges(rs.getString("ip_ranges")), Timestamps.get(rs, "created_at")));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean removeTerminal(String id) {
+        return write("remove terminal " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM terminals WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void audit(List<AccessEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        read("write audit log", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_audit (at, principal_kind, principal_name, action, "
+                    + "item_id, tier, client) VALUES (?,?,?,?,?,?,?)")) {
+                for (AccessEvent e : events) {
+                    Timestamps.set(ps, 1, e.at());
+                    ps.setString(2, e.principalKind());
+                    ps.setString(3, e.principalName());
+                    ps.setString(4, e.action());
+                    ps.setString(5, e.itemId());
+                    ps.setString(6, e.tier());
+                    ps.setString(7, e.client());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<AccessEvent> auditLog(int limit) {
+        return read("read audit log", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, principal_kind, principal_name, action, item_id, tier, "
+                    + "client FROM access_audit ORDER BY id DESC LIMIT ?")) {
+                ps.setInt(1, Math.max(1, limit));
+                List<AccessEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AccessEvent(Timestamps.get(rs, "at"), rs.getString("principal_kind"),
+                                rs.getString("principal_name"), rs.getString("action"), rs.getString("item_id"),
+                                rs.getString("tier"), rs.getString("client")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     // ---- API keys ----------------------------------------------------------------------------
 
     @Override

@@ -367,6 +367,23 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void institutionsTerminalsAndTheAuditLog() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        Institution lib = new Institution("JP-1000001", "国立国会図書館", "JP", List.of("10.1.0.0/16", "2001:db8::/32"), null, t);
+        store.saveInstitution(lib);
+        assertThat(store.institutions()).containsExactly(lib);
+        store.saveTerminal(new Terminal("room-1", "JP-1000001", "閲覧室 1", List.of("10.9.9.0/24"), t));
+        assertThat(store.terminals()).singleElement().satisfies(x -> assertThat(x.ipRanges()).containsExactly("10.9.9.0/24"));
+        store.audit(List.of(new AccessEvent(t, "INSTITUTION", "JP-1000001", "IMAGE", "item-1", "LIBRARY", "10.1.2.3"),
+                new AccessEvent(t.plusSeconds(1), "STAFF", "admin", "DOWNLOAD", "item-2", "WITHHELD", "127.0.0.1")));
+        assertThat(store.auditLog(10)).extracting(AccessEvent::itemId).containsExactly("item-2", "item-1");
+        assertThat(store.removeInstitution("JP-1000001")).isTrue();
+        assertThat(store.removeTerminal("room-1")).isTrue();
+        assertThat(store.institutions()).isEmpty();
+        assertThat(store.terminals()).isEmpty();
+    }
+
+    @Test
     void providersRoundTripWithAllFields() {
         Provider p = new Provider("ndl", "国立国会図書館", "National Diet Library", "JP-1000001",
                 org.kura.model.ProviderKind.LIBRARY, "https://example.org/oai", "dcndl", List.of("iss-ndl-opac"), "P1D",

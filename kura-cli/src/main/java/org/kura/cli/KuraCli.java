@@ -4,6 +4,8 @@ import org.kura.cli.commands.ApiKeyCommand;
 import org.kura.cli.commands.BenchCommand;
 import org.kura.cli.commands.ExportCommand;
 import org.kura.cli.commands.IngestCommand;
+import org.kura.cli.commands.InstitutionCommand;
+import org.kura.cli.commands.TerminalCommand;
 import org.kura.cli.commands.ConfigCommand;
 import org.kura.cli.commands.DemoCommand;
 import org.kura.cli.commands.HarvestCommand;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kura", mixinStandardHelpOptions = true, version = "Kura 0.1.0-SNAPSHOT",
         description = "Kura: harvest, preserve, search and open up a nation's knowledge.",
         subcommands = {
-            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, ApiKeyCommand.class, ExportCommand.class, IngestCommand.class, InspectCommand.class,
+            DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, ApiKeyCommand.class, ExportCommand.class, IngestCommand.class, InstitutionCommand.class, TerminalCommand.class, InspectCommand.class,
             HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, IndexCommand.class, SearchCommand.class, RunsCommand.class,
             QuarantineCommand.class, RecordCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class

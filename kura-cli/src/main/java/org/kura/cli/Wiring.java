@@ -28,7 +28,14 @@ import org.kura.search.SolrCloudBackend;
 import org.kura.repository.ItemIngester;
 import org.kura.repository.ObjectStore;
 import org.kura.repository.OcflObjectStore;
+import org.kura.iiif.DerivativeCache;
+import org.kura.iiif.ImageLimits;
+import org.kura.iiif.ImageService;
 import org.kura.server.ApiAccess;
+import org.kura.server.access.AccessAudit;
+import org.kura.server.access.AccessPolicy;
+import org.kura.server.access.PrincipalResolver;
+import org.kura.server.iiif.IiifRoutes;
 import org.kura.server.LinkedDataRoutes;
 import org.kura.server.OpenApiRoutes;
 import org.kura.server.iiif.ChangeDiscoveryRoutes;
@@ -72,6 +79,7 @@ public final class Wiring implements AutoCloseable {
     private ExecutorService harvestExecutor;
     private SearchBackend search;
     private ObjectStore objectStore;
+    private ImageService imageService;
     private java.util.concurrent.ScheduledExecutorService indexFollower;
 
     public Wiring(KuraConfig config) {
@@ -225,6 +233,9 @@ public final class Wiring implements AutoCloseable {
         groups.add(new ChangeDiscoveryRoutes(store, baseUrl));
         groups.add(new LinkedDataRoutes());
         groups.add(new OpenApiRoutes(baseUrl));
+        List<String> proxies = config.api().trustedProxies();
+        groups.add(new IiifRoutes(imageService(), objectStore(), store, new AccessPolicy(),
+                new PrincipalResolver(store, adminToken(), proxies), new AccessAudit(store), baseUrl, proxies));
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store));
@@ -243,6 +254,15 @@ public final class Wiring implements AutoCloseable {
             objectStore = new OcflObjectStore(dataDir().resolve("ocfl"), dataDir().resolve("work").resolve("ocfl"));
         }
         return objectStore;
+    }
+
+    /** IIIF images of items, with rendered derivatives cached under {@code <data>/cache/iiif} (1 GiB at most). */
+    public synchronized ImageService imageService() {
+        if (imageService == null) {
+            imageService = new ImageService(objectStore(), ImageLimits.defaults(),
+                    new DerivativeCache(dataDir().resolve("cache").resolve("iiif"), 1L << 30));
+        }
+        return imageService;
     }
 
     public ItemIngester itemIngester() {

@@ -102,7 +102,7 @@ public final class ApiAccess {
     }
 
     /** SHA-256 of a key, as stored in the catalog. */
-    static String hash(String key) {
+    public static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -116,7 +116,7 @@ public final class ApiAccess {
      * writes into the header itself is never believed, because only the hop added by a trusted proxy
      * is read.
      */
-    static String clientAddress(Context ctx, List<String> trustedProxies) {
+    public static String clientAddress(Context ctx, List<String> trustedProxies) {
         String peer = ctx.req().getRemoteAddr();
         if (!trustedProxies.contains(peer)) {
             return peer;

@@ -1,0 +1,207 @@
+package org.kura.server.iiif;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.ItemEntry;
+import org.kura.catalog.RecordJson;
+import org.kura.catalog.StoredRecord;
+import org.kura.iiif.IiifException;
+import org.kura.iiif.ImagePlan;
+import org.kura.iiif.ImageService;
+import org.kura.iiif.ManifestBuilder;
+import org.kura.model.AccessTier;
+import org.kura.model.Record;
+import org.kura.repository.Item;
+import org.kura.repository.ObjectStore;
+import org.kura.server.ApiAccess;
+import org.kura.server.ProblemException;
+import org.kura.server.RouteGroup;
+import org.kura.server.access.AccessAudit;
+import org.kura.server.access.AccessPolicy;
+import org.kura.server.access.Action;
+import org.kura.server.access.Principal;
+import org.kura.server.access.PrincipalResolver;
+
+/**
+ * IIIF for digitized items, every byte behind the {@link AccessPolicy}.
+ *
+ * <pre>
+ * GET /iiif/3/image/{item}~{page}/info.json                          image information (VIEW)
+ * GET /iiif/3/image/{item}~{page}                                    303 → info.json
+ * GET /iiif/3/image/{item}~{page}/{region}/{size}/{rotation}/{q}.{f} an image (VIEW; THUMBNAIL when it is a
+ *                                                                    full view at most 200 px on its longer side)
+ * GET /iiif/3/{item}/manifest                                        Presentation 3.0 manifest (MANIFEST)
+ * GET /iiif/3/{item}/pdf                                             the item's PDF (DOWNLOAD)
+ * </pre>
+ * A refusal is 401 for anonymous clients (they may be entitled once recognised) and 403 otherwise,
+ * as problem+json: no image byte, no page count, no title. The item's tier is the catalog's
+ * (items table), so a change of tier takes effect at once. Restricted answers are {@code private}
+ * to caches.
+ */
+public final class IiifRoutes implements RouteGroup {
+    private final ImageService images;
+    private final ManifestBuilder manifests;
+    private final ObjectStore objects;
+    private final CatalogStore catalog;
+    private final AccessPolicy policy;
+    private final PrincipalResolver principals;
+    private final AccessAudit audit;
+    private final String base;
+    private final List<String> trustedProxies;
+
+    public IiifRoutes(ImageService images, ObjectStore objects, CatalogStore catalog, AccessPolicy policy,
+                      PrincipalResolver principals, AccessAudit audit, String baseUrl, List<String> trustedProxies) {
+        this.images = images;
+        this.manifests = new ManifestBuilder(images);
+        this.objects = objects;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.principals = principals;
+        this.audit = audit;
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.get("/iiif/3/image/{id}", ctx -> ctx.redirect(base + "/iiif/3/image/" + ctx.pathParam("id") + "/info.json",
+                io.javalin.http.HttpStatus.SEE_OTHER));
+        app.get("/iiif/3/image/{id}/info.json", this::info);
+        app.get("/iiif/3/image/{id}/{region}/{size}/{rotation}/{qf}", this::image);
+        app.get("/iiif/3/{item}/manifest", this::manifest);
+        app.get("/iiif/3/{item}/pdf", this::pdf);
+        app.exception(IiifException.class, (e, ctx) -> {
+            throw new ProblemException(e.status(), e.status() == 404 ? "Not Found" : e.status() == 400 ? "Bad Request"
+                    : e.status() == 501 ? "Not Implemented" : "Internal Server Error", e.getMessage());
+        });
+    }
+
+    /** The tier from the catalog (the items table); an item the catalog does not know is withheld. */
+    private AccessTier tier(String itemId) {
+        return catalog.item(itemId).map(ItemEntry::tier).orElse(AccessTier.WITHHELD);
+    }
+
+    private void check(Context ctx, String itemId, Action action) {
+        AccessTier tier = tier(itemId);
+        Principal p = principals.resolve(ctx);
+        AccessPolicy.Decision d = policy.decide(p, tier, action);
+        if (!d.allowed()) {
+            if (p.kind() == Principal.Kind.ANONYMOUS) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"kura\"");
+                throw new ProblemException(401, "Unauthorized", "this item is " + d.reason());
+            }
+            throw new ProblemException(403, "Forbidden", "this item is " + d.reason());
+        }
+        ctx.header("Cache-Control", tier == AccessTier.PUBLIC ? "public, max-age=86400" : "private, max-age=300");
+        ctx.header("Vary", "Authorization, X-Institution-Key");
+        audit.granted(p, action, itemId, tier, ApiAccess.clientAddress(ctx, trustedProxies));
+    }
+
+    private static String itemOf(String imageId) {
+        int tilde = imageId.lastIndexOf('~');
+        if (tilde < 1) {
+            throw new IiifException(404, "no image " + imageId);
+        }
+        return imageId.substring(0, tilde);
+    }
+
+    private void info(Context ctx) {
+        String id = ctx.pathParam("id");
+        check(ctx, itemOf(id), Action.VIEW);
+        ImageService.PageRef page = images.page(id);
+        ctx.contentType("application/ld+json;profile=\"" + ImageService.CONTEXT + "\"");
+        ctx.header("Link", "<http://iiif.io/api/image/3/level2.json>;rel=\"profile\"");
+        ctx.result(json(images.info(page, base + "/iiif/3/image/" + id)));
+    }
+
+    private void image(Context ctx) {
+        String id = ctx.pathParam("id");
+        String itemId = itemOf(id);
+        Principal p = principals.resolve(ctx);
+        AccessTier tier = tier(itemId);
+        boolean view = policy.decide(p, tier, Action.VIEW).allowed();
+        if (!view && !policy.decide(p, tier, Action.THUMBNAIL).allowed()) {
+            check(ctx, itemId, Action.VIEW); // refuses, before the item is even opened (no page count leaks)
+        }
+        ImageService.PageRef page = images.page(id);
+        ImagePlan plan = images.plan(page, ctx.pathParam("region"), ctx.pathParam("size"), ctx.pathParam("rotation"),
+                ctx.pathParam("qf"));
+        // a thumbnail is recognised by what it really asks for: the whole page, small
+        boolean thumbnail = plan.region().width == page.size().width && plan.region().height == page.size().height
+                && Math.max(plan.width(), plan.height()) <= AccessPolicy.THUMBNAIL_MAX;
+        check(ctx, itemId, thumbnail && !view ? Action.THUMBNAIL : Action.VIEW);
+        byte[] bytes = images.render(page, plan);
+        ctx.contentType(plan.format().equals("png") ? "image/png" : "image/jpeg");
+        ctx.header("Link", "<" + base + "/iiif/3/image/" + id + "/" + plan.canonical(page.size().width, page.size().height)
+                + ">;rel=\"canonical\", <http://iiif.io/api/image/3/level2.json>;rel=\"profile\"");
+        ctx.result(bytes);
+    }
+
+    private void manifest(Context ctx) {
+        String itemId = ctx.pathParam("item");
+        check(ctx, itemId, Action.MANIFEST);
+        Item item = images.item(itemId);
+        ItemEntry entry = catalog.item(itemId).orElse(null);
+        ManifestBuilder.Context c = context(item, entry);
+        ctx.contentType("application/ld+json;profile=\"" + ManifestBuilder.CONTEXT + "\"");
+        ctx.result(json(manifests.build(item, base, c)));
+    }
+
+    private ManifestBuilder.Context context(Item item, ItemEntry entry) {
+        String title = item.title();
+        String providerName = null;
+        String rightsUri = null;
+        String ja = null;
+        String en = null;
+        String recordUrl = null;
+        String rdfUrl = null;
+        List<String[]> metadata = new java.util.ArrayList<>();
+        if (entry != null && entry.providerId() != null) {
+            StoredRecord r = catalog.record(entry.providerId(), entry.recordIdentifier()).orElse(null);
+            providerName = catalog.provider(entry.providerId()).map(p -> p.nameJa()).orElse(entry.providerId());
+            String enc = java.net.URLEncoder.encode(entry.recordIdentifier(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            recordUrl = base + "/api/records/" + enc + "?provider=" + entry.providerId();
+            rdfUrl = base + "/api/records/" + enc + ".rdf?provider=" + entry.providerId();
+            if (r != null && r.normalized() != null) {
+                Record rec = r.normalized();
+                title = rec.mainTitle();
+                rightsUri = rec.rights().condition().uri();
+                ja = rec.rights().condition().labelJa();
+                en = rec.rights().condition().labelEn();
+                rec.agents().forEach(a -> metadata.add(new String[] {"Creator", "作成者", a.name()}));
+                if (rec.issued() != null && rec.issued().original() != null) {
+                    metadata.add(new String[] {"Date", "日付", rec.issued().original()});
+                }
+            }
+            metadata.add(new String[] {"Provider", "提供機関", providerName});
+        }
+        return new ManifestBuilder.Context(title, providerName, rightsUri, ja, en, recordUrl, rdfUrl, metadata, List.of());
+    }
+
+    private void pdf(Context ctx) throws IOException {
+        String itemId = ctx.pathParam("item");
+        check(ctx, itemId, Action.DOWNLOAD);
+        Item item = images.item(itemId);
+        if (item.pdf() == null) {
+            throw new IiifException(404, "item " + itemId + " has no PDF");
+        }
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "inline; filename=\"" + itemId + ".pdf\"");
+        try (InputStream in = objects.open(itemId, item.pdf())) {
+            in.transferTo(ctx.outputStream());
+        }
+    }
+
+    private static String json(Object o) {
+        try {
+            return RecordJson.mapper().writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
