@@ -31,6 +31,14 @@ import org.kura.repository.OcflObjectStore;
 import org.kura.iiif.DerivativeCache;
 import org.kura.iiif.ImageLimits;
 import org.kura.iiif.ImageService;
+import org.kura.lod.DcNdlMapper;
+import org.kura.lod.SparqlStore;
+import org.kura.lod.UriScheme;
+import org.kura.server.RecordFormat;
+import org.kura.server.lod.DcNdlOaiFormat;
+import org.kura.server.lod.NTriplesDumpFormat;
+import org.kura.server.lod.RdfRecordFormat;
+import org.kura.server.lod.SparqlRoutes;
 import org.kura.server.ApiAccess;
 import org.kura.server.access.AccessAudit;
 import org.kura.server.access.AccessPolicy;
@@ -79,6 +87,7 @@ public final class Wiring implements AutoCloseable {
     private ExecutorService harvestExecutor;
     private SearchBackend search;
     private ObjectStore objectStore;
+    private SparqlStore sparqlStore;
     private ImageService imageService;
     private java.util.concurrent.ScheduledExecutorService indexFollower;
 
@@ -146,11 +155,18 @@ public final class Wiring implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        SparqlStore sparql = sparqlStore();
+        CatalogStore store = catalog();
         indexFollower.scheduleWithFixedDelay(() -> {
             try {
                 indexer.catchUp();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(Wiring.class).warn("indexing failed; retrying: {}", e.getMessage());
+            }
+            try {
+                sparql.catchUp(store);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Wiring.class).warn("updating the SPARQL store failed; retrying: {}", e.getMessage());
             }
         }, 0, every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -224,11 +240,15 @@ public final class Wiring implements AutoCloseable {
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
         groups.add(new SearchRoutes(new Searcher(index)));
         groups.add(new HomeRoutes(store));
-        groups.add(new RecordRoutes(store, List.of(XmlRecordFormat.oaiDc(), XmlRecordFormat.jpcoar())));
+        DcNdlMapper dcndl = new DcNdlMapper(new UriScheme(baseUrl));
+        List<RecordFormat> formats = new ArrayList<>(List.of(XmlRecordFormat.oaiDc(), XmlRecordFormat.jpcoar()));
+        formats.addAll(RdfRecordFormat.all(dcndl));
+        groups.add(new RecordRoutes(store, formats));
+        groups.add(new SparqlRoutes(sparqlStore()));
         groups.add(new ApiKeyRoutes(store));
         groups.add(new ProviderRoutes(store, RecordJson.mapper()));
         groups.add(new HarvestRoutes(store, monitor, harvestLauncher()));
-        groups.add(oaiPmh(baseUrl));
+        groups.add(oaiPmh(baseUrl, dcndl));
         groups.add(new DatasetRoutes(datasetExporter()));
         groups.add(new ChangeDiscoveryRoutes(store, baseUrl));
         groups.add(new LinkedDataRoutes());
@@ -269,6 +289,16 @@ public final class Wiring implements AutoCloseable {
         return new ItemIngester(objectStore(), dataDir().resolve("work").resolve("ingest"));
     }
 
+    /** The SPARQL store under {@code <data>/sparql}. */
+    public synchronized SparqlStore sparqlStore() {
+        if (sparqlStore == null) {
+            KuraConfig.Sparql q = config.sparql();
+            sparqlStore = new SparqlStore(dataDir().resolve("sparql"), new UriScheme(config.server().baseUrl()),
+                    q.timeoutSeconds() * 1000L, q.maxResults());
+        }
+        return sparqlStore;
+    }
+
     /** The bulk datasets under {@code <data>/datasets}. */
     public DatasetExporter datasetExporter() {
         return new DatasetExporter(catalog(), dataDir().resolve("datasets"));
@@ -276,16 +306,16 @@ public final class Wiring implements AutoCloseable {
 
     /** The formats of the bulk datasets. */
     public List<DumpFormat> dumpFormats() {
-        return List.of(new JsonLinesFormat(), new TsvFormat());
+        return List.of(new JsonLinesFormat(), new TsvFormat(), new NTriplesDumpFormat(new UriScheme(config.server().baseUrl())));
     }
 
     /** The OAI-PMH provider over the catalog. */
-    public OaiPmhRoutes oaiPmh(String baseUrl) {
+    public OaiPmhRoutes oaiPmh(String baseUrl, DcNdlMapper dcndl) {
         KuraConfig.Oai o = config.oai();
         return new OaiPmhRoutes(catalog(), new OaiPmhRoutes.Settings(o.repositoryName(), baseUrl + "/oai", o.adminEmail(),
                 o.repositoryIdentifier(), o.pageSize(), Duration.ofHours(o.tokenLifetimeHours()),
-                HexFormat.of().parseHex(secret("oai-secret"))), List.of(new OaiDcFormat(), new JpcoarFormat()),
-                java.time.Clock.systemUTC());
+                HexFormat.of().parseHex(secret("oai-secret"))), List.of(new OaiDcFormat(), new JpcoarFormat(),
+                new DcNdlOaiFormat(dcndl)), java.time.Clock.systemUTC());
     }
 
     /** The admin token: configured, or generated once into {@code <data>/admin-token}. */
@@ -335,6 +365,10 @@ public final class Wiring implements AutoCloseable {
                 LoggerFactory.getLogger(Wiring.class).warn("closing the search index: {}", e.getMessage());
             }
             search = null;
+        }
+        if (sparqlStore != null) {
+            sparqlStore.close();
+            sparqlStore = null;
         }
         if (objectStore != null) {
             objectStore.close();

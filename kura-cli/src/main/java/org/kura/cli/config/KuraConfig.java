@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Kura's effective configuration, built once by {@link ConfigLoader} from the defaults, the
  * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
  */
-public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api) {
+public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api, Sparql sparql) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -43,5 +43,9 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
      * @param trustedProxies     reverse proxies whose X-Forwarded-For is believed
      */
     public record Api(int anonymousPerMinute, java.util.List<String> trustedProxies) {
+    }
+
+    /** The SPARQL endpoint: a query is stopped after {@code timeoutSeconds}; at most {@code maxResults} rows. */
+    public record Sparql(int timeoutSeconds, int maxResults) {
     }
 }

@@ -60,6 +60,11 @@ public final class DcNdlCrosswalk implements Crosswalk {
         }
         Element bib = first(root, DCNDL, "BibResource");
         if (bib == null) {
+            // writers that nest the resource inside dcndl:record of the BibAdminResource (Jena's pretty RDF/XML)
+            org.w3c.dom.NodeList nested = root.getElementsByTagNameNS(DCNDL, "BibResource");
+            bib = nested.getLength() == 0 ? null : (Element) nested.item(0);
+        }
+        if (bib == null) {
             throw new CrosswalkException("DC-NDL record without dcndl:BibResource");
         }
         Record.Builder b = Record.builder(raw.identifier(), raw.providerId());
@@ -337,8 +342,16 @@ public final class DcNdlCrosswalk implements Crosswalk {
     }
 
     /** {@code rdf:Description/rdf:value} or the element's own text. */
+    /** The node that describes {@code e}'s value: a nested rdf:Description, or {@code e} itself with rdf:parseType="Resource". */
+    private static Element description(Element e) {
+        if (e.getLocalName().equals("Description") || "Resource".equals(attr(e, RDF, "parseType"))) {
+            return e;
+        }
+        return first(e, RDF, "Description");
+    }
+
     static String valueOf(Element e) {
-        Element desc = e.getLocalName().equals("Description") ? e : first(e, RDF, "Description");
+        Element desc = description(e);
         if (desc != null) {
             String v = text(first(desc, RDF, "value"));
             return v != null ? v : text(first(desc, FOAF, "name"));
@@ -347,7 +360,7 @@ public final class DcNdlCrosswalk implements Crosswalk {
     }
 
     static String transcription(Element e) {
-        Element desc = e.getLocalName().equals("Description") ? e : first(e, RDF, "Description");
+        Element desc = description(e);
         return desc == null ? null : text(first(desc, DCNDL, "transcription"));
     }
 

@@ -1,0 +1,192 @@
+package org.kura.lod;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.Change;
+import org.kura.catalog.StoredRecord;
+
+/**
+ * The SPARQL store: every live record's DC-NDL description in a Jena TDB2 dataset, one named graph
+ * per record (so an update replaces exactly that record), kept in step with the catalog's change log
+ * like the search index (its position saved in the catalog as {@code sparql}). Queries are read-only,
+ * see all graphs as the default graph, run under a time limit and return at most a capped number of
+ * results.
+ */
+public final class SparqlStore implements AutoCloseable {
+    public static final String POSITION = "sparql";
+
+    /** The query could not be parsed (or was an update): HTTP 400. */
+    public static final class SyntaxException extends RuntimeException {
+        public SyntaxException(String message) {
+            super(message);
+        }
+    }
+
+    /** The query ran past its time limit and was stopped. */
+    public static final class TimeoutException extends RuntimeException {
+        public TimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    private final Dataset dataset;
+    private final DcNdlMapper mapper;
+    private final UriScheme uris;
+    private final long timeoutMillis;
+    private final int maxResults;
+
+    public SparqlStore(Path dir, UriScheme uris, long timeoutMillis, int maxResults) {
+        this.dataset = TDB2Factory.connectDataset(dir.toString());
+        this.dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        this.uris = uris;
+        this.mapper = new DcNdlMapper(uris);
+        this.timeoutMillis = timeoutMillis;
+        this.maxResults = maxResults;
+    }
+
+    /** Applies every change after the saved position; returns how many changes were applied. */
+    public long catchUp(CatalogStore store) {
+        long position = store.indexPosition(POSITION);
+        long applied = 0;
+        while (true) {
+            List<Change> batch = store.changesSince(position, 1000);
+            if (batch.isEmpty()) {
+                return applied;
+            }
+            Map<String, List<String>> byProvider = new HashMap<>();
+            for (Change c : batch) {
+                if (c.kind() == Change.Kind.UPSERT) {
+                    byProvider.computeIfAbsent(c.providerId(), k -> new java.util.ArrayList<>()).add(c.identifier());
+                }
+            }
+            Map<String, StoredRecord> current = new HashMap<>();
+            byProvider.forEach((p, ids) -> store.records(p, ids).forEach(r -> current.put(p + "\u0000" + r.identifier(), r)));
+            Txn.executeWrite(dataset, () -> {
+                for (Change c : batch) {
+                    String graph = uris.record(c.providerId(), c.identifier());
+                    dataset.removeNamedModel(graph);
+                    StoredRecord r = c.kind() == Change.Kind.UPSERT ? current.get(c.providerId() + "\u0000" + c.identifier()) : null;
+                    if (r != null && !r.deleted() && r.normalized() != null) {
+                        Model m = ModelFactory.createDefaultModel();
+                        mapper.add(m, r.normalized());
+                        dataset.addNamedModel(graph, m);
+                    }
+                }
+            });
+            position = batch.get(batch.size() - 1).seq();
+            store.saveIndexPosition(POSITION, position);
+            applied += batch.size();
+        }
+    }
+
+    /** How many records (named graphs) the store holds. */
+    public long size() {
+        return Txn.calculateRead(dataset, () -> {
+            long n = 0;
+            for (var it = dataset.listModelNames(); it.hasNext(); it.next()) {
+                n++;
+            }
+            return n;
+        });
+    }
+
+    /**
+     * Runs a read-only query and writes its results: SELECT/ASK as SPARQL results in {@code accept}'s
+     * format (JSON by default; XML, CSV, TSV), CONSTRUCT/DESCRIBE as RDF (Turtle by default; RDF/XML,
+     * N-Triples, JSON-LD).
+     *
+     * @return the media type written
+     */
+    public String query(String sparql, String accept, OutputStream out) {
+        Query q;
+        try {
+            q = QueryFactory.create(sparql);
+        } catch (QueryParseException e) {
+            throw new SyntaxException(e.getMessage().lines().findFirst().orElse("syntax error")
+                    + (sparql.toUpperCase(java.util.Locale.ROOT).matches("(?s).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\\b.*")
+                    ? " (this endpoint is read-only: updates are not accepted)" : ""));
+        }
+        if (!q.hasLimit() || q.getLimit() > maxResults) {
+            q.setLimit(maxResults);
+        }
+        String a = accept == null ? "" : accept.toLowerCase(java.util.Locale.ROOT);
+        try {
+            return Txn.calculateRead(dataset, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(dataset).query(q).timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+                    if (q.isSelectType()) {
+                        ResultSet rs = qe.execSelect();
+                        return writeResults(rs, null, a, out);
+                    }
+                    if (q.isAskType()) {
+                        return writeResults(null, qe.execAsk(), a, out);
+                    }
+                    Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                    RdfFormat f = a.contains("rdf+xml") ? RdfFormat.RDF_XML : a.contains("n-triples") ? RdfFormat.N_TRIPLES
+                            : a.contains("ld+json") ? RdfFormat.JSON_LD : RdfFormat.TURTLE;
+                    DcNdlMapper.prefixes(m);
+                    f.write(m, out);
+                    return f.mediaType();
+                }
+            });
+        } catch (QueryCancelledException e) {
+            throw new TimeoutException("the query ran longer than " + timeoutMillis + " ms and was stopped");
+        }
+    }
+
+    private static String writeResults(ResultSet rs, Boolean ask, String accept, OutputStream out) {
+        org.apache.jena.riot.Lang lang;
+        String type;
+        if (accept.contains("sparql-results+xml") || accept.contains("application/xml")) {
+            lang = ResultSetLang.RS_XML;
+            type = "application/sparql-results+xml";
+        } else if (accept.contains("text/csv")) {
+            lang = ResultSetLang.RS_CSV;
+            type = "text/csv";
+        } else if (accept.contains("tab-separated-values")) {
+            lang = ResultSetLang.RS_TSV;
+            type = "text/tab-separated-values";
+        } else {
+            lang = ResultSetLang.RS_JSON;
+            type = "application/sparql-results+json";
+        }
+        if (ask != null) {
+            ResultSetMgr.write(out, ask, lang);
+        } else {
+            ResultSetMgr.write(out, rs, lang);
+        }
+        return type;
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+
+    /** For the record: the model of one record's graph (tests, describe). */
+    public Model graph(String providerId, String identifier) {
+        return Txn.calculateRead(dataset, () -> {
+            Model m = ModelFactory.createDefaultModel();
+            m.add(dataset.getNamedModel(uris.record(providerId, identifier)));
+            return m;
+        });
+    }
+}
