@@ -39,6 +39,8 @@ import org.kura.server.lod.DcNdlOaiFormat;
 import org.kura.server.lod.NTriplesDumpFormat;
 import org.kura.server.lod.RdfRecordFormat;
 import org.kura.server.lod.SparqlRoutes;
+import org.kura.server.opensearch.OpenSearchRoutes;
+import org.kura.server.sru.SruRoutes;
 import org.kura.server.ApiAccess;
 import org.kura.server.access.AccessAudit;
 import org.kura.server.access.AccessPolicy;
@@ -245,6 +247,9 @@ public final class Wiring implements AutoCloseable {
         formats.addAll(RdfRecordFormat.all(dcndl));
         groups.add(new RecordRoutes(store, formats));
         groups.add(new SparqlRoutes(sparqlStore()));
+        Searcher searcher = new Searcher(index);
+        groups.add(new SruRoutes(searcher, store, baseUrl, Map.of("dcndl", new DcNdlOaiFormat(dcndl))));
+        groups.add(new OpenSearchRoutes(searcher, baseUrl));
         groups.add(new ApiKeyRoutes(store));
         groups.add(new ProviderRoutes(store, RecordJson.mapper()));
         groups.add(new HarvestRoutes(store, monitor, harvestLauncher()));

@@ -31,6 +31,11 @@ public final class Fields {
         return Optional.ofNullable(KURA.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** Every CQL index understood, in order (for SRU explain). */
+    public static java.util.SortedSet<String> cqlIndexes() {
+        return new java.util.TreeSet<>(CQL.keySet());
+    }
+
     /** The Kura field of a CQL index; "" for anywhere; empty for an unsupported index. */
     public static Optional<String> cql(String index) {
         return Optional.ofNullable(CQL.get(index.toLowerCase(Locale.ROOT)));

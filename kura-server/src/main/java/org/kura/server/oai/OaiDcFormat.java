@@ -43,12 +43,17 @@ public final class OaiDcFormat implements MetadataFormat {
 
     @Override
     public void write(XMLStreamWriter out, StoredRecord stored) throws XMLStreamException {
-        Record r = stored.normalized();
         out.writeStartElement("oai_dc", "dc", OAI_DC);
         out.writeNamespace("oai_dc", OAI_DC);
         out.writeNamespace("dc", DC);
         out.writeNamespace("xsi", XSI);
         out.writeAttribute("xsi", XSI, "schemaLocation", OAI_DC + " " + schema());
+        writeElements(out, stored.normalized());
+        out.writeEndElement();
+    }
+
+    /** The Dublin Core elements of a record (the {@code dc} namespace must be declared by the caller's root). */
+    public static void writeElements(XMLStreamWriter out, Record r) throws XMLStreamException {
         for (Title t : r.titles()) {
             element(out, "title", t.value(), t.lang());
         }
@@ -93,7 +98,6 @@ public final class OaiDcFormat implements MetadataFormat {
         } else if (r.rights().statement() != null) {
             element(out, "rights", r.rights().statement(), null);
         }
-        out.writeEndElement();
     }
 
     /** A type word harvesters know (DCMI Type, COAR labels) for each material type. */
