@@ -62,6 +62,7 @@ public final class ApiBench {
             rows.add(new Row("records", String.format("%,d", o.records()), "1,000,000"));
             rows.add(new Row("catalog commit", String.format("%,.0f rec/s", commit), ""));
             oai(store, o, rows);
+            sparql(store, o, dir, rows);
             DatasetExporter exporter = new DatasetExporter(store, dir.resolve("datasets"));
             for (DumpFormat f : o.dumps()) {
                 log.println("bench api: full " + f.name() + " dump…");
@@ -73,6 +74,46 @@ public final class ApiBench {
             }
         }
         return rows;
+    }
+
+    /** Loads the SPARQL store from the change log, then looks records up by ISBN through /sparql, one client. */
+    private void sparql(CatalogStore store, Options o, Path dir, List<Row> rows) throws Exception {
+        org.kura.lod.UriScheme uris = new org.kura.lod.UriScheme("http://localhost");
+        try (org.kura.lod.SparqlStore sparql = new org.kura.lod.SparqlStore(dir.resolve("sparql"), uris, 10_000, 1000)) {
+            log.println("bench api: loading the SPARQL store from the change log…");
+            long t = System.nanoTime();
+            long n = sparql.catchUp(store);
+            double s = (System.nanoTime() - t) / 1e9;
+            rows.add(new Row("SPARQL store load (TDB2, from the change log)", String.format("%,.0f rec/s (%,d records, %.0f s)",
+                    n / s, n, s), ""));
+            try (KuraServer server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost",
+                    "bench-admin-token-0123456789"), KuraServer.newMetricsRegistry(),
+                    List.of(new org.kura.server.lod.SparqlRoutes(sparql))).start()) {
+                HttpClient http = HttpClient.newHttpClient();
+                org.kura.testkit.SyntheticCorpus corpus = new org.kura.testkit.SyntheticCorpus(7);
+                java.util.Random random = new java.util.Random(1);
+                int lookups = 500;
+                double[] lat = new double[lookups];
+                for (int i = -50; i < lookups; i++) {
+                    String isbn = org.kura.model.Identifiers.normalize(org.kura.model.IdentifierType.ISBN,
+                            corpus.fields(random.nextInt(o.records())).isbn()).value();
+                    String q = "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX dcndl: <http://ndl.go.jp/dcndl/terms/> "
+                            + "SELECT ?s ?title WHERE { ?s dcterms:identifier \"" + isbn + "\"^^dcndl:ISBN ; dcterms:title ?title }";
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                            + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200 || !r.body().contains("#material")) {
+                        throw new IllegalStateException("SPARQL lookup of " + isbn + " failed: " + r.statusCode() + " " + r.body());
+                    }
+                    if (i >= 0) {
+                        lat[i] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+                java.util.Arrays.sort(lat);
+                rows.add(new Row("SPARQL lookup of one record by ISBN through /sparql", String.format("p50 %.1f ms, p95 %.1f ms (%d lookups)",
+                        lat[lookups / 2], lat[(int) Math.ceil(lookups * 0.95) - 1], lookups), "p95 ≤ 50 ms"));
+            }
+        }
     }
 
     private void oai(CatalogStore store, Options o, List<Row> rows) throws Exception {

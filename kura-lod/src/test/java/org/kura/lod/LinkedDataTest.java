@@ -136,13 +136,25 @@ class LinkedDataTest {
             for (int i = 0; i < 50; i++) {
                 dump.write(neko("ndl", "R" + i));
             }
+            dump.write(Record.builder("odd <id> \"quoted\" \\ {x}|^`", "ndl")
+                    .title(new Title("改行\nと\"引用\"と\\と\u0001", null, TitleType.MAIN, "ja")).build());
             triples = dump.triples();
         }
         Model back = ModelFactory.createDefaultModel();
         RDFDataMgr.read(back, new ByteArrayInputStream(out.toByteArray()), Lang.NTRIPLES);
         assertThat(out.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(triples);
         assertThat(back.size()).as("the same provider and type triples repeat across records").isLessThan(triples).isPositive();
-        assertThat(back.listSubjectsWithProperty(back.createProperty(DcNdlMapper.DCNDL, "record")).toList()).hasSize(50);
+        assertThat(back.listSubjectsWithProperty(back.createProperty(DcNdlMapper.DCNDL, "record")).toList()).hasSize(51);
+        assertThat(back.listObjects().filterKeep(n -> n.isLiteral()).mapWith(n -> n.asLiteral().getLexicalForm()).toList())
+                .contains("改行\nと\"引用\"と\\と\u0001");
+        Model one = new DcNdlMapper(URIS).toModel(neko("ndl", "R7"));
+        ByteArrayOutputStream single = new ByteArrayOutputStream();
+        try (NTriplesDump dump = new NTriplesDump(single, URIS)) {
+            dump.write(neko("ndl", "R7"));
+        }
+        Model parsed = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(parsed, new ByteArrayInputStream(single.toByteArray()), Lang.NTRIPLES);
+        assertThat(parsed.isIsomorphicWith(one)).as("the dump says exactly what the mapper says").isTrue();
     }
 
     @Test

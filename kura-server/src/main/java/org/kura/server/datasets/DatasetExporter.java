@@ -73,36 +73,39 @@ public final class DatasetExporter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        long[] counts = new long[2];
+        java.util.concurrent.atomic.LongAdder records = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder deleted = new java.util.concurrent.atomic.LongAdder();
         Counting counting;
         try {
             counting = new Counting(new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), sha));
-            try (GZIPOutputStream gz = new GZIPOutputStream(counting, 1 << 16);
-                 DumpFormat.Writer w = format.open(gz)) {
+            try (counting; Pipeline pipeline = new Pipeline(format, counting, licences, records, deleted, progress)) {
+                java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+                format.writeHeader(header);
+                if (header.size() > 0) {
+                    counting.write(Pipeline.gzip(header.toByteArray(), format.compressionLevel()));
+                }
                 if (since == null) {
-                    try {
-                        store.forEachCurrent(null, r -> write(w, r, licences, counts, progress));
-                    } catch (UncheckedIOException e) {
-                        throw e.getCause();
-                    }
+                    store.forEachCurrent(null, pipeline::accept);
                 } else {
                     CatalogStore.DatestampKey after = null;
                     while (true) {
                         List<StoredRecord> page = store.recordsByDatestamp(null, since, generated, after, 1000);
-                        for (StoredRecord r : page) {
-                            write(w, r, licences, counts, progress);
-                        }
+                        page.forEach(pipeline::accept);
                         if (page.size() < 1000) {
                             break;
                         }
                         after = CatalogStore.DatestampKey.of(page.get(page.size() - 1));
                     }
                 }
+                pipeline.finish();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             Files.move(tmp, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
+        long[] counts = {records.sum(), deleted.sum()};
         String licenceText = licence != null ? licence.uri()
                 : licences.values().stream().distinct().count() == 1 ? licences.values().iterator().next().uri() : "mixed";
         Dataset d = new Dataset(file, kind, format.name(), format.mediaType(), counts[0], counts[1], counting.count,
@@ -111,25 +114,120 @@ public final class DatasetExporter {
         return d;
     }
 
-    private static void write(DumpFormat.Writer w, StoredRecord r, Map<String, ReuseCondition> licences, long[] counts,
-                              LongConsumer progress) {
-        ReuseCondition licence = licences.get(r.providerId());
-        boolean deleted = r.deleted() || r.normalized() == null;
-        if (licence == null && !deleted) {
-            return; // a provider outside the requested licence
+    /**
+     * Renders and compresses batches of records on worker threads (one per core) while the catalog is
+     * read, and writes them in catalog order. Each batch is one gzip member; a file of several members
+     * is one gzip stream to every reader (RFC 1952, as pigz writes), so compression runs in parallel
+     * too. At most a few batches are in memory at once.
+     */
+    private static final class Pipeline implements AutoCloseable {
+        private static final int BATCH = 500;
+        private final DumpFormat format;
+        private final java.io.OutputStream out;
+        private final Map<String, ReuseCondition> licences;
+        private final java.util.concurrent.atomic.LongAdder records;
+        private final java.util.concurrent.atomic.LongAdder deleted;
+        private final LongConsumer progress;
+        private final java.util.concurrent.ExecutorService workers;
+        private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private final java.util.ArrayDeque<java.util.concurrent.Future<byte[]>> pending = new java.util.ArrayDeque<>();
+        private List<StoredRecord> batch = new java.util.ArrayList<>(BATCH);
+        private long reported;
+
+        Pipeline(DumpFormat format, java.io.OutputStream out, Map<String, ReuseCondition> licences,
+                 java.util.concurrent.atomic.LongAdder records, java.util.concurrent.atomic.LongAdder deleted, LongConsumer progress) {
+            this.format = format;
+            this.out = out;
+            this.licences = licences;
+            this.records = records;
+            this.deleted = deleted;
+            this.progress = progress;
+            this.workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "kura-export");
+                t.setDaemon(true);
+                return t;
+            });
         }
-        try {
-            if (w.write(r, licence == null ? ReuseCondition.UNKNOWN : licence)) {
-                counts[0]++;
-                if (deleted) {
-                    counts[1]++;
+
+        void accept(StoredRecord r) {
+            batch.add(r);
+            if (batch.size() == BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<StoredRecord> b = batch;
+            batch = new java.util.ArrayList<>(BATCH);
+            pending.add(workers.submit(() -> render(b)));
+            while (pending.size() > threads * 2) {
+                writeOldest();
+            }
+        }
+
+        static byte[] gzip(byte[] bytes, int level) throws IOException {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 4 + 64);
+            try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16) {
+                {
+                    def.setLevel(level);
                 }
-                if (counts[0] % 10_000 == 0) {
-                    progress.accept(counts[0]);
+            }) {
+                gz.write(bytes);
+            }
+            return out.toByteArray();
+        }
+
+        private byte[] render(List<StoredRecord> b) throws IOException {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(BATCH * 1024);
+            try (DumpFormat.Writer w = format.open(bytes)) {
+                for (StoredRecord r : b) {
+                    ReuseCondition licence = licences.get(r.providerId());
+                    boolean gone = r.deleted() || r.normalized() == null;
+                    if (licence == null && !gone) {
+                        continue; // a provider outside the requested licence
+                    }
+                    if (w.write(r, licence == null ? ReuseCondition.UNKNOWN : licence)) {
+                        records.increment();
+                        if (gone) {
+                            deleted.increment();
+                        }
+                    }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return bytes.size() == 0 ? new byte[0] : gzip(bytes.toByteArray(), format.compressionLevel());
+        }
+
+        private void writeOldest() {
+            try {
+                out.write(pending.poll().get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new IOException("interrupted", e));
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                throw c instanceof RuntimeException re ? re : new UncheckedIOException(new IOException(c.getMessage(), c));
+            }
+            long n = records.sum();
+            if (n / 10_000 > reported / 10_000) {
+                reported = n;
+                progress.accept(n);
+            }
+        }
+
+        void finish() {
+            if (!batch.isEmpty()) {
+                submit();
+            }
+            while (!pending.isEmpty()) {
+                writeOldest();
+            }
+        }
+
+        @Override
+        public void close() {
+            workers.shutdownNow();
         }
     }
 

@@ -15,7 +15,22 @@ public interface DumpFormat {
 
     String mediaType();
 
-    /** Starts writing a dump to {@code out}; the returned writer is closed by the caller. */
+    /**
+     * The gzip level (1–9): 6 by default; N-Triples, ten times larger and very repetitive, uses 1, which
+     * compresses it nearly as well several times faster.
+     */
+    default int compressionLevel() {
+        return 6;
+    }
+
+    /** Writes what comes once at the start of a dump (a header row), if anything. */
+    default void writeHeader(OutputStream out) throws IOException {
+    }
+
+    /**
+     * A writer of records (no header) to {@code out}; closed by the caller. Dumps are rendered in
+     * batches on several threads, each batch by its own writer, and concatenated in order.
+     */
     Writer open(OutputStream out) throws IOException;
 
     /** Writes records of one dump. */

@@ -28,8 +28,11 @@ public final class JsonLinesFormat implements DumpFormat {
         JsonGenerator g = mapper.getFactory().createGenerator(out);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         return new Writer() {
+            private boolean any;
+
             @Override
             public boolean write(StoredRecord r, ReuseCondition licence) throws IOException {
+                any = true;
                 g.writeStartObject();
                 g.writeStringField("id", r.identifier());
                 g.writeStringField("provider", r.providerId());
@@ -48,7 +51,9 @@ public final class JsonLinesFormat implements DumpFormat {
 
             @Override
             public void close() throws IOException {
-                g.writeRaw('\n');
+                if (any) {
+                    g.writeRaw('\n');
+                }
                 g.flush();
             }
         };

@@ -39,10 +39,13 @@ public final class TsvFormat implements DumpFormat {
     }
 
     @Override
+    public void writeHeader(OutputStream out) throws IOException {
+        out.write((String.join("\t", COLUMNS) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
     public Writer open(OutputStream out) throws IOException {
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write(String.join("\t", COLUMNS));
-        w.write('\n');
         return new Writer() {
             @Override
             public boolean write(StoredRecord s, ReuseCondition licence) throws IOException {

@@ -26,6 +26,11 @@ public final class NTriplesDumpFormat implements DumpFormat {
     }
 
     @Override
+    public int compressionLevel() {
+        return 1;
+    }
+
+    @Override
     public Writer open(OutputStream out) {
         NTriplesDump dump = new NTriplesDump(out, uris);
         return new Writer() {
