@@ -201,23 +201,17 @@ public final class OaiPmhClient {
                 drain(response);
                 throw new OaiPmhException(uri + ": HTTP " + status, null);
             }
-            Thread reader = Thread.currentThread();
-            java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-                closeQuietly(response.body());
-                reader.interrupt();
-            }, settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            ReadWatchdog watchdog = new ReadWatchdog(response.body(), settings.timeout());
             try {
                 return readBounded(response);
             } catch (ResponseTooLarge e) {
                 throw new OaiPmhException(uri + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 last = new RetryableFailure(uri + ": reading the response failed"
-                        + (watchdog.isDone() ? " (no complete response within " + settings.timeout().toSeconds() + " s)" : "")
+                        + (watchdog.fired() ? " (no complete response within " + settings.timeout().toSeconds() + " s)" : "")
                         + ": " + describe(e), e, null);
             } finally {
-                if (!watchdog.cancel(false)) {
-                    awaitWatchdog(watchdog); // it fired: let it finish, then clear its interrupt (reported above)
-                }
+                watchdog.finish();
             }
         }
         throw new OaiPmhException("giving up after " + (settings.maxRetries() + 1) + " attempts: " + last.getMessage(), last);
@@ -301,19 +295,54 @@ public final class OaiPmhClient {
         }
     }
 
-    private static void awaitWatchdog(java.util.concurrent.Future<?> watchdog) {
-        while (true) {
-            Thread.interrupted();
-            try {
-                watchdog.get();
-                break;
-            } catch (InterruptedException e) {
-                // the watchdog's own interrupt; wait again
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                break;
-            }
+    /**
+     * Bounds the time a response body may take: when the timeout passes first, the body is closed
+     * and the reading thread interrupted. {@link #finish()} settles the race with the reader, so that
+     * no interrupt from this watchdog outlives the read (it would otherwise break the next backoff).
+     */
+    private static final class ReadWatchdog {
+        private static final int READING = 0;
+        private static final int FINISHED = 1;
+        private static final int FIRED = 2;
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(READING);
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.ScheduledFuture<?> task;
+
+        ReadWatchdog(InputStream body, Duration timeout) {
+            Thread reader = Thread.currentThread();
+            task = WATCHDOG.schedule(() -> {
+                if (state.compareAndSet(READING, FIRED)) {
+                    try {
+                        closeQuietly(body);
+                        reader.interrupt();
+                    } finally {
+                        done.countDown();
+                    }
+                }
+            }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
-        Thread.interrupted();
+
+        boolean fired() {
+            return state.get() == FIRED;
+        }
+
+        /** Ends the read: cancels the watchdog, or, when it fired, waits for it and clears its interrupt. */
+        void finish() {
+            if (state.compareAndSet(READING, FINISHED)) {
+                task.cancel(false);
+                return;
+            }
+            boolean waited = false;
+            while (!waited) {
+                try {
+                    done.await();
+                    waited = true;
+                } catch (InterruptedException e) {
+                    // the watchdog's own interrupt; wait again
+                }
+            }
+            Thread.interrupted();
+        }
     }
 
     private static void closeQuietly(InputStream in) {
