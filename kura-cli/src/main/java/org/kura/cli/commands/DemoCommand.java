@@ -82,8 +82,17 @@ public final class DemoCommand implements Callable<Integer> {
         out.finish(new HarvestService(store, wiring.crosswalks(), local).harvest("demo-oai", HarvestOptions.incremental(),
                 out.listener()));
 
+        System.out.println("  digitized items (OCFL under " + wiring.dataDir().resolve("ocfl") + "):");
+        DemoItems.load(store, wiring.objectStore(), wiring.itemIngester(), wiring.dataDir().resolve("work").resolve("demo-items"));
+
         org.kura.search.Indexer.IndexReport indexed = wiring.indexer().catchUp();
         System.out.printf("  indexed %d records for search (%d deleted)%n", indexed.indexed(), indexed.deleted());
+        long triples = wiring.sparqlStore().catchUp(store);
+        System.out.printf("  SPARQL store: %d changes applied%n", triples);
+        for (org.kura.server.datasets.DumpFormat f : wiring.dumpFormats()) {
+            org.kura.server.datasets.Dataset d = wiring.datasetExporter().export(f, null, null, n -> { });
+            System.out.printf("  dataset %s: %d records%n", d.file(), d.records());
+        }
         if (noServe) {
             oai.close();
             wiring.close();
@@ -99,6 +108,13 @@ public final class DemoCommand implements Callable<Integer> {
                 + java.net.URLEncoder.encode("https://kura.example/demo/ndl-classics/001", StandardCharsets.UTF_8));
         System.out.println("  curl -H \"Authorization: Bearer $(cat " + wiring.dataDir().resolve("admin-token")
                 + ")\" http://localhost:" + server.port() + "/api/admin/harvests");
+        String base = "http://localhost:" + server.port();
+        System.out.println("  " + base + "/oai?verb=ListRecords&metadataPrefix=jpcoar_2.0      (OAI-PMH)");
+        System.out.println("  " + base + "/sru?query=dc.title%3D%E5%9B%BD%E5%AD%A6              (SRU)");
+        System.out.println("  " + base + "/sparql?query=SELECT%20*%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D%20LIMIT%2010");
+        System.out.println("  " + base + "/datasets   " + base + "/api/openapi.json   " + base + "/iiif/discovery/changes");
+        System.out.println("  " + base + "/iiif/3/demo-public/manifest   (PUBLIC; demo-library, demo-onsite and demo-withheld");
+        System.out.println("      answer 401 unless you are an institution, a terminal or staff: see kura institution --help)");
         System.out.println("  ./kura harvest demo-oai     (while the demo runs: an incremental harvest, all unchanged)");
         ServeCommand.serveUntilInterrupted(wiring, server);
         oai.close();
