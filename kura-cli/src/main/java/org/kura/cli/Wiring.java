@@ -33,6 +33,7 @@ import org.kura.iiif.ImageLimits;
 import org.kura.iiif.ImageService;
 import org.kura.lod.DcNdlMapper;
 import org.kura.lod.SparqlStore;
+import org.kura.lod.SchemaOrgMapper;
 import org.kura.lod.UriScheme;
 import org.kura.server.RecordFormat;
 import org.kura.server.lod.DcNdlOaiFormat;
@@ -69,7 +70,7 @@ import java.util.List;
 import java.util.Map;
 import org.kura.catalog.RecordJson;
 import org.kura.server.HealthRoutes;
-import org.kura.server.HomeRoutes;
+import org.kura.server.portal.PortalRoutes;
 import org.kura.server.KuraServer;
 import org.kura.server.ProviderRoutes;
 import org.kura.server.RecordRoutes;
@@ -241,7 +242,8 @@ public final class Wiring implements AutoCloseable {
         SearchBackend index = search();
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
         groups.add(new SearchRoutes(new Searcher(index)));
-        groups.add(new HomeRoutes(store));
+        PortalRoutes portal = new PortalRoutes(store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)));
+        groups.add(portal);
         DcNdlMapper dcndl = new DcNdlMapper(new UriScheme(baseUrl));
         List<RecordFormat> formats = new ArrayList<>(List.of(XmlRecordFormat.oaiDc(), XmlRecordFormat.jpcoar()));
         formats.addAll(RdfRecordFormat.all(dcndl));
@@ -263,7 +265,8 @@ public final class Wiring implements AutoCloseable {
                 new PrincipalResolver(store, adminToken(), proxies), new AccessAudit(store), baseUrl, proxies));
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
-                .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store));
+                .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store))
+                .errorPage(portal::renderError);
     }
 
     public synchronized PrometheusMeterRegistry metrics() {

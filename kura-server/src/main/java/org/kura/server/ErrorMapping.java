@@ -16,7 +16,16 @@ final class ErrorMapping {
     private ErrorMapping() {
     }
 
-    static void install(Javalin app) {
+    /** Paths of the machine APIs: their errors are always problem+json. */
+    private static final java.util.List<String> API_PREFIXES = java.util.List.of("/api/", "/oai", "/sru", "/sparql", "/iiif/",
+            "/opensearch", "/metrics", "/health", "/datasets", "/id/", "/ns/");
+
+    private static final String PAGE = "kura.errorPage";
+
+    static void install(Javalin app, HtmlErrorPage page) {
+        if (page != null) {
+            app.before(ctx -> ctx.attribute(PAGE, page));
+        }
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), reason(e.getStatus()), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage()));
@@ -33,9 +42,21 @@ final class ErrorMapping {
     }
 
     static void problem(Context ctx, int status, String title, String detail) {
+        HtmlErrorPage page = ctx.attribute(PAGE);
+        if (page != null && wantsPage(ctx)) {
+            ctx.status(status);
+            page.render(ctx, status, detail);
+            return;
+        }
         ctx.status(status);
         ctx.json(Problem.of(status, title, detail, ctx.path()));
         ctx.contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static boolean wantsPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        String path = ctx.path();
+        return accept != null && accept.contains("text/html") && API_PREFIXES.stream().noneMatch(path::startsWith);
     }
 
     private static String reason(int status) {

@@ -26,6 +26,7 @@ public final class KuraServer implements AutoCloseable {
     private final List<RouteGroup> groups;
     private final PrometheusMeterRegistry metrics;
     private ApiAccess apiAccess;
+    private HtmlErrorPage errorPage;
     private Javalin app;
 
     /**
@@ -54,6 +55,12 @@ public final class KuraServer implements AutoCloseable {
         return this;
     }
 
+    /** Errors of pages (not of the APIs) rendered for browsers by the portal. */
+    public KuraServer errorPage(HtmlErrorPage page) {
+        this.errorPage = page;
+        return this;
+    }
+
     public KuraServer start() {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -75,7 +82,7 @@ public final class KuraServer implements AutoCloseable {
                 rule.exposeHeader("RateLimit-Remaining");
             }));
         });
-        ErrorMapping.install(app);
+        ErrorMapping.install(app, errorPage);
         AdminAuth.install(app, settings.adminToken());
         if (apiAccess != null) {
             apiAccess.install(app);

@@ -39,7 +39,12 @@ public final class SearchRoutes implements RouteGroup {
                 HarvestRoutes.intParam(ctx.queryParam("limit"), 10)))));
     }
 
-    private void search(Context ctx) {
+    /**
+     * The search a request asks for (the same parameters on the API and the portal's results page).
+     *
+     * @throws ProblemException 400 for a bad query, filter, sort, page or facet
+     */
+    public static SearchQuery query(Context ctx) {
         QueryNode query;
         String cql = ctx.queryParam("cql");
         try {
@@ -80,6 +85,11 @@ public final class SearchRoutes implements RouteGroup {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
+        return search;
+    }
+
+    private void search(Context ctx) {
+        SearchQuery search = query(ctx);
         SearchResult result;
         try {
             result = searcher.search(search);

@@ -101,7 +101,12 @@ public final class DemoCommand implements Callable<Integer> {
         KuraServer server = wiring.server(port).start();
         wiring.followChangeLog(Duration.ofSeconds(5));
         System.out.println();
-        System.out.println("Open http://localhost:" + server.port() + "/ in a browser. Try also:");
+        System.out.println("Open http://localhost:" + server.port() + "/ in a browser (the portal, 日本語 / English). Try also:");
+        System.out.println("  http://localhost:" + server.port() + "/search?q=" + java.net.URLEncoder.encode("国学", StandardCharsets.UTF_8)
+                + "      (results page)");
+        System.out.println("  http://localhost:" + server.port() + "/records/ndl/"
+                + java.net.URLEncoder.encode("https://kura.example/demo/ndl-classics/001", StandardCharsets.UTF_8)
+                + "   (a record with its digitized item in the viewer)");
         System.out.println("  http://localhost:" + server.port() + "/api/search?q=" + java.net.URLEncoder.encode("国学", StandardCharsets.UTF_8));
         System.out.println("  http://localhost:" + server.port() + "/api/providers");
         System.out.println("  http://localhost:" + server.port() + "/api/records/"

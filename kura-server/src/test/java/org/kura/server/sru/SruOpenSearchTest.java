@@ -35,7 +35,8 @@ import org.kura.model.TitleType;
 import org.kura.search.EmbeddedSolrBackend;
 import org.kura.search.Indexer;
 import org.kura.search.Searcher;
-import org.kura.server.HomeRoutes;
+import org.kura.lod.SchemaOrgMapper;
+import org.kura.server.portal.PortalRoutes;
 import org.kura.server.KuraServer;
 import org.kura.server.ServerSettings;
 import org.kura.server.lod.DcNdlOaiFormat;
@@ -72,7 +73,7 @@ class SruOpenSearchTest {
         server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost:8080", "test-admin-token-0123456789"),
                 KuraServer.newMetricsRegistry(), List.of(
                 new SruRoutes(searcher, store, "http://localhost:8080", Map.of("dcndl", new DcNdlOaiFormat(new DcNdlMapper(new UriScheme("http://localhost:8080"))))),
-                new OpenSearchRoutes(searcher, "http://localhost:8080"), new HomeRoutes(store))).start();
+                new OpenSearchRoutes(searcher, "http://localhost:8080"), new PortalRoutes(store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost:8080"))))).start();
     }
 
     @AfterAll

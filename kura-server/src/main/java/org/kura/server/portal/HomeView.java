@@ -1,0 +1,12 @@
+package org.kura.server.portal;
+
+import java.util.List;
+
+/** The home page and the providers list: the catalog's size, its providers and its material types. */
+public record HomeView(long records, List<ProviderLine> providers, List<TypeLine> types) {
+    public record ProviderLine(String id, String name, String kind, long records, String url) {
+    }
+
+    public record TypeLine(String label, long count, String url) {
+    }
+}

@@ -1,0 +1,315 @@
+package org.kura.server.portal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.HarvestRun;
+import org.kura.catalog.QuarantineEntry;
+import org.kura.catalog.RecordJson;
+import org.kura.catalog.StoredRecord;
+import org.kura.lod.SchemaOrgMapper;
+import org.kura.model.Provider;
+import org.kura.search.SearchException;
+import org.kura.search.SearchQuery;
+import org.kura.search.SearchResult;
+import org.kura.search.Searcher;
+import org.kura.search.query.QueryNode;
+import org.kura.server.ProblemException;
+import org.kura.server.RouteGroup;
+import org.kura.server.SearchRoutes;
+
+/**
+ * The readers' portal, rendered on the server (jte) so that searching works without JavaScript.
+ * <pre>
+ * GET /                              home: one search box, material types, providers
+ * GET /search                        results: the parameters of /api/search; facets, years, sort, pages
+ * GET /records/{provider}/{id}       record page (id URL-encoded); ?cite=bibtex|ris|csl downloads a citation
+ * GET /providers                     providers with their record counts
+ * GET /providers/{id}                a provider: counts, harvests, quarantined records with reasons
+ * GET /lang/{code}?return=/path      switches the interface language (cookie) and goes back
+ * GET /viewer?manifest=URL           a IIIF manifest in Mirador (bundled from npm at build time)
+ * GET /assets/{file}                 the portal's stylesheet and scripts; /assets/vendor/{file}: Mirador
+ * </pre>
+ * Pages answer in the language of {@link Lang#of(Context)}; errors are pages too (400/404/500),
+ * never a stack trace.
+ */
+public final class PortalRoutes implements RouteGroup {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final Map<String, String> ASSETS = Map.of("kura.css", "text/css; charset=utf-8",
+            "kura.js", "text/javascript; charset=utf-8", "viewer.js", "text/javascript; charset=utf-8",
+            "vendor/mirador.min.js", "text/javascript; charset=utf-8", "vendor/mirador.min.js.LICENSE.txt",
+            "text/plain; charset=utf-8");
+
+    private final CatalogStore store;
+    private final Searcher searcher;
+    private final SchemaOrgMapper schemaOrg;
+    private final Messages messages = new Messages();
+    private final PortalTemplates templates = new PortalTemplates();
+
+    public PortalRoutes(CatalogStore store, Searcher searcher, SchemaOrgMapper schemaOrg) {
+        this.store = store;
+        this.searcher = searcher;
+        this.schemaOrg = schemaOrg;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.get("/", ctx -> page(ctx, this::home));
+        app.get("/search", ctx -> page(ctx, this::search));
+        app.get("/records/{provider}/<id>", ctx -> page(ctx, this::record));
+        app.get("/providers", ctx -> page(ctx, this::providers));
+        app.get("/providers/{id}", ctx -> page(ctx, this::provider));
+        app.get("/lang/{code}", this::switchLanguage);
+        app.get("/viewer", ctx -> page(ctx, this::viewer));
+        app.get("/assets/{file}", ctx -> asset(ctx, ctx.pathParam("file")));
+        app.get("/assets/vendor/{file}", ctx -> asset(ctx, "vendor/" + ctx.pathParam("file")));
+    }
+
+    /** The URL of a record's page. */
+    public static String recordUrl(String providerId, String identifier) {
+        return "/records/" + providerId + "/" + encodePath(identifier);
+    }
+
+    /** A path segment: every reserved character percent-encoded (so {@code /} and {@code ?} in identifiers survive). */
+    public static String encodePath(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(Context ctx, PortalPage page) throws Exception;
+    }
+
+    /** Runs a page handler; any failure becomes an error page in the reader's language. */
+    private void page(Context ctx, Handler handler) throws Exception {
+        PortalPage page = new PortalPage(Lang.of(ctx), messages, messages.get(Lang.of(ctx), "site.name"),
+                ctx.queryParam("q"), otherLanguageUrl(ctx));
+        ctx.header("Content-Language", page.lang().code());
+        ctx.header("Vary", "Accept-Language, Cookie");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' http: https: data:; "
+                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
+        try {
+            handler.handle(ctx, page);
+        } catch (ProblemException e) {
+            error(ctx, page, e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            error(ctx, page, 400, e.getMessage());
+        } catch (SearchException e) {
+            org.slf4j.LoggerFactory.getLogger(PortalRoutes.class).error("search failed on {}", ctx.fullUrl(), e);
+            error(ctx, page, 503, page.t("error.search"));
+        }
+    }
+
+    /** This URL in the other language: through /lang, which sets the cookie and comes back. */
+    private static String otherLanguageUrl(Context ctx) {
+        Lang other = Lang.of(ctx).other();
+        String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        back = back.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        return "/lang/" + other.code() + "?return=" + QueryString.enc(back);
+    }
+
+    /** An error of any page (unknown path, bad parameter) as a page in the reader's language: for {@code KuraServer.errorPage}. */
+    public void renderError(Context ctx, int status, String detail) {
+        error(ctx, new PortalPage(Lang.of(ctx), messages, messages.get(Lang.of(ctx), "site.name"), null,
+                otherLanguageUrl(ctx)), status, detail);
+    }
+
+    private void error(Context ctx, PortalPage page, int status, String detail) {
+        ctx.status(status);
+        html(ctx, "error.jte", page.titled(page.t("error.title")), Map.of("status", status,
+                "detail", detail == null ? "" : detail));
+    }
+
+    private void html(Context ctx, String template, PortalPage page, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("page", page);
+        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, all));
+    }
+
+    // ---- pages -----------------------------------------------------------------------------
+
+    private void home(Context ctx, PortalPage page) {
+        SearchResult all = searcher.search(new SearchQuery(new QueryNode.All(), Map.of(), null, null, SearchQuery.Sort.RELEVANCE,
+                1, 1, null, false, List.of("type")));
+        List<HomeView.TypeLine> types = all.facets().getOrDefault("type", List.of()).stream()
+                .map(v -> new HomeView.TypeLine(page.label("type", v.value()), v.count(), "/search?type=" + QueryString.enc(v.value())))
+                .toList();
+        html(ctx, "home.jte", page.titled(page.t("home.title")), Map.of("view",
+                new HomeView(all.total(), providerLines(page), types)));
+    }
+
+    private List<HomeView.ProviderLine> providerLines(PortalPage page) {
+        List<HomeView.ProviderLine> out = new ArrayList<>();
+        for (Provider p : store.providers()) {
+            out.add(new HomeView.ProviderLine(p.id(), name(p, page.lang()), page.t("kind." + p.kind().name()),
+                    store.countRecords(p.id(), false), "/providers/" + p.id()));
+        }
+        return out;
+    }
+
+    private static String name(Provider p, Lang lang) {
+        return lang == Lang.EN && p.nameEn() != null && !p.nameEn().isBlank() ? p.nameEn() : p.nameJa();
+    }
+
+    private void search(Context ctx, PortalPage page) {
+        QueryString qs = QueryString.of(ctx.queryParamMap()).without("lang");
+        Map<String, String> names = new HashMap<>();
+        store.providers().forEach(p -> names.put(p.id(), name(p, page.lang())));
+        String q = ctx.queryParam("q");
+        PortalPage titled = page.titled(q == null || q.isBlank() ? page.t("search.results") : page.t("search.titleFor", q));
+        SearchQuery query;
+        try {
+            query = SearchRoutes.query(ctx);
+        } catch (ProblemException e) {
+            ctx.status(400);
+            html(ctx, "search.jte", titled, Map.of("view", new SearchView(titled, null, null, qs, names, e.getMessage())));
+            return;
+        }
+        SearchResult result = searcher.search(query);
+        html(ctx, "search.jte", titled, Map.of("view", new SearchView(titled, query, result, qs, names, null)));
+    }
+
+    private void record(Context ctx, PortalPage page) throws JsonProcessingException {
+        String provider = ctx.pathParam("provider");
+        String id = decode(ctx.pathParam("id"));
+        StoredRecord stored = store.record(provider, id)
+                .orElseThrow(() -> ProblemException.notFound(page.t("error.noRecord", id)));
+        if (stored.deleted() || stored.normalized() == null) {
+            throw new ProblemException(410, "Gone", page.t("error.deleted", id));
+        }
+        Provider p = store.provider(provider).orElse(null);
+        String permalink = ctx.scheme() + "://" + ctx.host() + recordUrl(provider, id);
+        String cite = ctx.queryParam("cite");
+        if (cite != null) {
+            String[] format = Citations.format(cite);
+            if (format == null) {
+                throw ProblemException.badRequest(page.t("error.cite"));
+            }
+            String body = switch (format[1]) {
+                case "bib" -> Citations.bibtex(stored.normalized(), provider + ":" + id, permalink);
+                case "ris" -> Citations.ris(stored.normalized(), permalink);
+                default -> Citations.cslJson(stored.normalized(), provider + ":" + id, permalink);
+            };
+            ctx.header("Content-Disposition", "attachment; filename=\"kura-record." + format[1] + "\"");
+            ctx.contentType(format[0]).result(body);
+            return;
+        }
+        RecordView view = new RecordView(page, stored, p, store.itemsOfRecord(provider, id));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("view", view);
+        params.put("jsonLd", jsonLd(stored));
+        params.put("bibtex", Citations.bibtex(stored.normalized(), provider + ":" + id, permalink));
+        html(ctx, "record.jte", page.titled(view.title()), params);
+    }
+
+    /** schema.org JSON-LD for the page's head; {@code <} escaped so that no value can close the script element. */
+    private String jsonLd(StoredRecord stored) throws JsonProcessingException {
+        String json = RecordJson.mapper().writeValueAsString(schemaOrg.toMap(stored.normalized()));
+        return "<script type=\"application/ld+json\">" + json.replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026") + "</script>";
+    }
+
+    private void providers(Context ctx, PortalPage page) {
+        html(ctx, "providers.jte", page.titled(page.t("nav.providers")), Map.of("view",
+                new HomeView(0, providerLines(page), List.of())));
+    }
+
+    private void provider(Context ctx, PortalPage page) {
+        String id = ctx.pathParam("id");
+        Provider p = store.provider(id).orElseThrow(() -> ProblemException.notFound(page.t("error.noProvider", id)));
+        List<ProviderView.RunLine> runs = new ArrayList<>();
+        for (HarvestRun r : store.runs(id, 10)) {
+            runs.add(new ProviderView.RunLine(r.id(), WHEN.format(r.startedAt()), r.state().name(),
+                    page.t("run.countsText", r.harvested(), r.stored(), r.unchanged(), r.deleted(), r.quarantined())));
+        }
+        List<ProviderView.QuarantineLine> quarantine = new ArrayList<>();
+        for (QuarantineEntry q : store.quarantine(id, 0, 50)) {
+            quarantine.add(new ProviderView.QuarantineLine(q.identifier() == null ? "—" : q.identifier(), q.stage().name(),
+                    q.reason()));
+        }
+        Lang lang = page.lang();
+        String other = lang == Lang.EN ? p.nameJa() : p.nameEn();
+        ProviderView view = new ProviderView(name(p, lang), other, page.t("kind." + p.kind().name()), p.isil(),
+                store.countRecords(id, false), store.countQuarantine(id), page.label("reuse", p.defaultRights().name()),
+                page.label("reuse", p.metadataLicence().name()), p.oaiEndpoint(), p.metadataPrefix(),
+                "/search?provider=" + QueryString.enc(id), runs, quarantine);
+        html(ctx, "provider.jte", page.titled(view.name()), Map.of("view", view));
+    }
+
+    private void switchLanguage(Context ctx) {
+        Lang lang = Lang.of(ctx.pathParam("code"));
+        if (lang == null) {
+            throw ProblemException.notFound("no interface language " + ctx.pathParam("code"));
+        }
+        Cookie cookie = new Cookie(Lang.COOKIE, lang.code());
+        cookie.setPath("/");
+        cookie.setMaxAge(365 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(io.javalin.http.SameSite.LAX);
+        ctx.cookie(cookie);
+        ctx.redirect(safeReturn(ctx.queryParam("return")), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** Only a path on this site: no scheme, no {@code //host}, no backslash tricks (no open redirect). */
+    static String safeReturn(String target) {
+        if (target == null || !target.startsWith("/") || target.startsWith("//") || target.contains("\\")
+                || target.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        StringBuilder ascii = new StringBuilder(); // a Location header carries ASCII: percent-encode the rest
+        for (byte b : target.getBytes(StandardCharsets.UTF_8)) {
+            if (b < 0 || b == ' ') {
+                ascii.append(String.format("%%%02X", b & 0xff));
+            } else {
+                ascii.append((char) b);
+            }
+        }
+        return ascii.toString();
+    }
+
+    private void viewer(Context ctx, PortalPage page) {
+        String manifest = ctx.queryParam("manifest");
+        if (manifest == null || (SearchView.safeImage(manifest) == null)) {
+            throw ProblemException.badRequest(page.t("viewer.badManifest"));
+        }
+        boolean bundled = PortalRoutes.class.getResource("/portal/vendor/mirador.min.js") != null;
+        html(ctx, "viewer.jte", page.titled(page.t("viewer.title")), Map.of("manifest", manifest, "bundled", bundled));
+    }
+
+    private void asset(Context ctx, String file) throws IOException {
+        String type = ASSETS.get(file);
+        if (type == null) {
+            throw ProblemException.notFound("no asset " + file);
+        }
+        String resource = file.startsWith("vendor/") ? "/portal/" + file : "/portal/assets/" + file;
+        try (InputStream in = PortalRoutes.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw ProblemException.notFound("no asset " + file);
+            }
+            ctx.header("Cache-Control", "public, max-age=3600");
+            ctx.contentType(type).result(in.readAllBytes());
+        }
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("malformed percent-encoding in record id");
+        }
+    }
+}

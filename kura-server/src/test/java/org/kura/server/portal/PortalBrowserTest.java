@@ -1,0 +1,227 @@
+package org.kura.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal in a real browser: Debian's Chromium driven through {@code chromium-driver} (installed
+ * by {@code .ci/run}). Each test saves screenshots under {@code kura-server/target/screenshots}.
+ * Skipped, with the reason, only on a machine without Chromium.
+ */
+class PortalBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static PortalFixture fx;
+    static ChromeDriver browser;
+    String testName;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium and chromium-driver are not installed (apt-get install chromium chromium-driver; .ci/run does)");
+        fx = new PortalFixture();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en")); // a Japanese reader's browser
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--lang=ja");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    @BeforeEach
+    void reset(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(fx.base() + "/assets/kura.css");
+        browser.manage().deleteAllCookies();
+    }
+
+    void shot(String step) throws Exception {
+        Files.write(SHOTS.resolve(testName + "-" + step + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aReaderSearchesNarrowsByAFacetAndOpensARecord() throws Exception {
+        browser.get(fx.base() + "/");
+        shot("1-home");
+        WebElement box = browser.findElement(By.id("home-q"));
+        box.sendKeys("国学", Keys.ENTER);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.hits li.hit")));
+        assertThat(browser.findElements(By.cssSelector("ol.hits li.hit"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("p.total")).getText()).contains("2 件");
+        shot("2-results");
+        browser.findElement(By.cssSelector("[data-facet=reuse] a[href*='reuse=PDM']")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("ol.hits li.hit")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector(".chips")).getText()).contains("パブリック・ドメイン");
+        shot("3-facet");
+        browser.findElement(By.cssSelector("ol.hits li.hit h2 a")).click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "國學の本義"));
+        assertThat(browser.findElement(By.cssSelector("dl.fields")).getText()).contains("山田, 孝雄", "10.11501/1234567");
+        assertThat(browser.findElement(By.cssSelector("a[href*='/iiif/3/item-kokugaku/manifest']")).isDisplayed()).isTrue();
+        shot("4-record");
+    }
+
+    @Test
+    void sortingAppliesWhenChosenWithJavaScript() throws Exception {
+        browser.get(fx.base() + "/search?q=" + PortalTest.enc("国学"));
+        assertThat(browser.findElement(By.cssSelector("form.sort button")).isDisplayed()).as("button hidden when JS runs").isFalse();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort"))).selectByValue("date_asc");
+        waiting().until(ExpectedConditions.urlContains("sort=date_asc"));
+        List<WebElement> titles = browser.findElements(By.cssSelector("ol.hits h2 a"));
+        assertThat(titles.get(0).getText()).isEqualTo("国学の研究");
+        shot("sorted");
+    }
+
+    @Test
+    void theInterfaceSwitchesToEnglishAndStaysThere() throws Exception {
+        browser.get(fx.base() + "/search?q=" + PortalTest.enc("国学"));
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        waiting().until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.getCurrentUrl()).contains("/search?q=");
+        assertThat(browser.findElement(By.cssSelector("header.site nav")).getText()).contains("Data providers");
+        assertThat(browser.findElement(By.cssSelector("p.total")).getText()).contains("of 2 results");
+        shot("english");
+        browser.get(fx.base() + "/providers");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Data providers");
+    }
+
+    @Test
+    void autocompleteSuggestsFromTheIndexAndWorksWithTheKeyboard() throws Exception {
+        browser.get(fx.base() + "/");
+        WebElement q = browser.findElement(By.id("q"));
+        q.sendKeys("國學");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#q-suggestions li")));
+        assertThat(q.getAttribute("aria-expanded")).isEqualTo("true");
+        shot("suggestions");
+        q.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        waiting().until(ExpectedConditions.urlContains("/search?q="));
+        assertThat(browser.findElements(By.cssSelector("ol.hits li.hit"))).isNotEmpty();
+    }
+
+    @Test
+    void onAPhoneTheFacetsFollowTheResults() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(fx.base() + "/search?q=" + PortalTest.enc("国学"));
+        WebElement results = browser.findElement(By.cssSelector("section.results"));
+        WebElement facets = browser.findElement(By.cssSelector("aside.facets"));
+        assertThat(facets.getLocation().getY()).isGreaterThan(results.getLocation().getY());
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth + 1;");
+        assertThat(overflow).as("no horizontal scrolling").isEqualTo(false);
+        shot("phone");
+    }
+
+    @Test
+    void pagesMeetBasicAccessibilityChecks() throws Exception {
+        for (String path : new String[] {"/", "/search?q=" + PortalTest.enc("国学"), "/records/lib/kokugaku-1", "/providers/lib",
+            "/search?q=" + PortalTest.enc("ないないない")}) {
+            browser.get(fx.base() + path);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> report = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(A11Y_CHECKS);
+            assertThat(report).as(path).containsEntry("lang", true).containsEntry("oneH1", true)
+                    .containsEntry("unlabelledInputs", 0L).containsEntry("imagesWithoutAlt", 0L)
+                    .containsEntry("emptyLinks", 0L).containsEntry("skipLink", true);
+        }
+        browser.get(fx.base() + "/");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getAttribute("class")).isEqualTo("skip");
+        assertThat(focused.isDisplayed()).isTrue();
+        shot("skip-link-focused");
+    }
+
+    @Test
+    void theViewerOpensAManifestWithTheBundledMirador() throws Exception {
+        Assumptions.assumeTrue(PortalBrowserTest.class.getResource("/portal/vendor/mirador.min.js") != null,
+                "Mirador is not bundled: the build had no npm (kura-server/src/main/frontend/fetch-assets.sh)");
+        browser.get(fx.base() + "/viewer?manifest=" + PortalTest.enc("/test/manifest.json"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("mirador")).getText()
+                .contains("ビューア試験資料"));
+        assertThat(browser.manage().logs().get("browser").getAll()).noneMatch(e -> e.getMessage().contains("Content Security Policy"));
+        shot("mirador");
+        browser.get(fx.base() + "/viewer?manifest=" + PortalTest.enc("javascript:alert(1)"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(browser.getPageSource()).doesNotContain("data-manifest=\"javascript:");
+    }
+
+    @Test
+    void axeFindsNoSeriousAccessibilityViolations() throws Exception {
+        java.net.URL axe = PortalBrowserTest.class.getResource("/portal/axe.min.js");
+        Assumptions.assumeTrue(axe != null, "axe-core is not bundled: the build had no npm (fetch-assets.sh)");
+        String script;
+        try (java.io.InputStream in = axe.openStream()) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String path : new String[] {"/", "/search?q=" + PortalTest.enc("国学"), "/records/lib/kokugaku-1", "/providers/lib",
+            "/search?q=" + PortalTest.enc("国学") + "&lang=en", "/no/such/page"}) {
+            browser.get(fx.base() + path);
+            ((JavascriptExecutor) browser).executeScript(script);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.html).slice(0, 3)}))));");
+            assertThat(violations).as(path + ": " + violations).isEmpty();
+        }
+    }
+
+    /** WCAG basics checked in the page itself: language, headings, labels, alt texts, link names, skip link. */
+    static final String A11Y_CHECKS = """
+            const inputs = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')];
+            const unlabelled = inputs.filter(i => !(i.labels && i.labels.length) && !i.getAttribute('aria-label'));
+            const links = [...document.querySelectorAll('a[href]')];
+            return {
+              lang: !!document.documentElement.lang,
+              oneH1: document.querySelectorAll('h1').length === 1,
+              unlabelledInputs: unlabelled.length,
+              imagesWithoutAlt: document.querySelectorAll('img:not([alt])').length,
+              emptyLinks: links.filter(a => !a.textContent.trim() && !a.getAttribute('aria-label') && !a.querySelector('img[alt]')
+                  && !a.querySelector('.visually-hidden')).length,
+              skipLink: !!document.querySelector('a.skip[href="#main"]') && !!document.getElementById('main')
+            };
+            """;
+}

@@ -1,0 +1,220 @@
+package org.kura.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kura.catalog.RecordJson;
+
+/** The portal's pages over HTTP, without JavaScript: what a reader, a crawler or a screen reader gets. */
+class PortalTest {
+    static PortalFixture fx;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new PortalFixture();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        fx.close();
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fx.base() + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void homeIsJapaneseByDefaultAndEnglishForAnEnglishBrowser() throws Exception {
+        HttpResponse<String> ja = get("/");
+        assertThat(ja.statusCode()).isEqualTo(200);
+        assertThat(ja.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(ja.body()).contains("<html lang=\"ja\">", "データ提供機関", "国立テスト図書館", "action=\"/search\"",
+                "application/opensearchdescription+xml");
+        assertThat(ja.body()).contains("図書").contains("/search?type=BOOK");
+        HttpResponse<String> en = get("/", "Accept-Language", "en-GB,en;q=0.9,ja;q=0.5");
+        assertThat(en.body()).contains("<html lang=\"en\">", "Data providers", "National Test Library");
+        assertThat(en.headers().firstValue("Content-Language")).hasValue("en");
+        assertThat(get("/", "Accept-Language", "fr-FR, ja;q=0.3").body()).contains("<html lang=\"ja\">");
+        assertThat(get("/", "Accept-Language", ";;;q=x").statusCode()).isEqualTo(200); // malformed: the default
+    }
+
+    @Test
+    void theLanguageSwitchSetsACookieAndOnlyReturnsToThisSite() throws Exception {
+        HttpResponse<String> r = get("/lang/en?return=" + enc("/search?q=国学"));
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/search?q=%E5%9B%BD%E5%AD%A6");
+        assertThat(r.headers().firstValue("Set-Cookie").orElse("")).contains("kura_lang=en").contains("HttpOnly");
+        assertThat(get("/search?q=" + enc("国学"), "Cookie", "kura_lang=en").body()).contains("<html lang=\"en\">", "Material type");
+        for (String evil : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
+            assertThat(get("/lang/ja?return=" + enc(evil)).headers().firstValue("Location")).as(evil).hasValue("/");
+        }
+        assertThat(get("/lang/xx", "Accept", "text/html").statusCode()).isEqualTo(404);
+        // every page links to itself in the other language
+        assertThat(get("/providers").body()).contains("href=\"/lang/en?return=%2Fproviders\"");
+    }
+
+    @Test
+    void resultsShowHitsFacetsAndSortWithPlainLinks() throws Exception {
+        HttpResponse<String> r = get("/search?q=" + enc("国学"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        String body = r.body();
+        assertThat(body).contains("國學の本義", "国学の研究", "/records/lib/kokugaku-1", "2 件中 1–2 件を表示");
+        assertThat(body).contains("data-facet=\"provider\"", "data-facet=\"type\"", "data-facet=\"reuse\"");
+        assertThat(body).contains("パブリック・ドメイン").contains("badge reuse open").contains("badge reuse restricted");
+        assertThat(body).contains("<select id=\"sort\" name=\"sort\" data-autosubmit>");
+        // the facet value is a link that adds the filter; following it narrows and shows a chip that removes it
+        Matcher m = Pattern.compile("href=\"(/search\\?[^\"]*reuse=PDM[^\"]*)\"").matcher(body);
+        assertThat(m.find()).isTrue();
+        String narrowed = get(m.group(1).replace("&amp;", "&")).body();
+        assertThat(narrowed).contains("1 件中 1–1 件を表示", "國學の本義").doesNotContain("国学の研究");
+        assertThat(narrowed).contains("class=\"chip\"").contains("aria-current=\"true\"");
+        // years: a histogram bar links to its decade
+        assertThat(body).contains("year_from=1940&amp;year_to=1949");
+        assertThat(get("/search?q=" + enc("国学") + "&year_from=1900&year_to=1909").body()).contains("国学の研究")
+                .doesNotContain("國學の本義");
+        assertThat(get("/search?q=" + enc("国学") + "&sort=date_asc").body()).containsSubsequence("国学の研究", "國學の本義");
+    }
+
+    @Test
+    void noResultsPageHelps() throws Exception {
+        HttpResponse<String> r = get("/search?q=" + enc("存在しない語彙ぞぞぞ"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("該当する資料は見つかりませんでした", "絞り込み条件を外してみてください");
+    }
+
+    @Test
+    void badQueriesGetAPageNeverAStackTrace() throws Exception {
+        HttpResponse<String> unbalanced = get("/search?q=" + enc("(国学 AND"));
+        assertThat(unbalanced.statusCode()).isIn(200, 400);
+        for (String q : new String[] {"{!xmlparser v='<!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a/>'}", "\"unbalanced",
+            "a".repeat(10_000), "\u0001\u0002", "title:", "*:*&facet.field=x"}) {
+            HttpResponse<String> r = get("/search?q=" + enc(q));
+            String what = q.length() > 40 ? q.length() + " characters" : q;
+            assertThat(r.statusCode()).as(what).isIn(200, 400, 414); // 414: longer than the server's URI limit (8 KiB)
+            assertThat(r.body()).as(what).doesNotContain("Exception").doesNotContain("at org.");
+            if (r.statusCode() != 414) {
+                assertThat(r.body()).as(what).contains("<html");
+            }
+        }
+        HttpResponse<String> badSort = get("/search?q=x&sort=nonsense");
+        assertThat(badSort.statusCode()).isEqualTo(400);
+        assertThat(badSort.body()).contains("<html", "検索式を解釈できませんでした");
+        assertThat(get("/search?page=99999999").statusCode()).isEqualTo(400);
+        assertThat(get("/search?year_from=abc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void recordPageShowsEveryFieldWithLabelsReadingsAndLinks() throws Exception {
+        HttpResponse<String> r = get("/records/lib/kokugaku-1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String body = r.body();
+        assertThat(body).contains("<h1>國學の本義</h1>", "コクガク ノ ホンギ", "山田, 孝雄", "ヤマダ, ヨシオ", "著",
+                "畝傍書房", "東京", "1942", "Kokugaku no hongi", "並列タイトル");
+        assertThat(body).contains("href=\"https://doi.org/10.11501/1234567\"", "/search?q=isbn%3A9784003101018",
+                "/search?subject=%E5%9B%BD%E5%AD%A6");
+        assertThat(body).contains("パブリック・ドメイン", "著作権等の制約なく、自由に利用できます。");
+        assertThat(body).contains("href=\"https://lib.example/kokugaku-1\"", "href=\"/providers/lib\"");
+        assertThat(body).contains("/iiif/3/item-kokugaku/manifest", "デジタル化資料");
+        assertThat(body).contains("?cite=bibtex", "?cite=ris", "?cite=csl", "@book{");
+        Matcher ld = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(body);
+        assertThat(ld.find()).isTrue();
+        JsonNode jsonLd = RecordJson.mapper().readTree(ld.group(1));
+        assertThat(jsonLd.path("@context").asText()).contains("schema.org");
+        assertThat(jsonLd.toString()).contains("國學の本義");
+        HttpResponse<String> en = get("/records/lib/kokugaku-1?lang=en");
+        assertThat(en.body()).contains("Creators", "Public Domain Mark", "Cite this", "author");
+    }
+
+    @Test
+    void citationsDownloadInThreeFormats() throws Exception {
+        HttpResponse<String> bib = get("/records/lib/kokugaku-1?cite=bibtex");
+        assertThat(bib.statusCode()).isEqualTo(200);
+        assertThat(bib.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".bib");
+        assertThat(bib.body()).startsWith("@book{lib:kokugaku-1,").contains("title = {國學の本義}", "author = {山田, 孝雄}",
+                "year = {1942}", "isbn = {9784003101018}", "doi = {10.11501/1234567}", "url = {http://127.0.0.1:");
+        HttpResponse<String> ris = get("/records/lib/kokugaku-1?cite=ris");
+        assertThat(ris.body()).startsWith("TY  - BOOK\r\n").contains("TI  - 國學の本義\r\n", "AU  - 山田, 孝雄\r\n",
+                "PY  - 1942\r\n").endsWith("ER  - \r\n");
+        JsonNode csl = RecordJson.mapper().readTree(get("/records/lib/kokugaku-1?cite=csl").body());
+        assertThat(csl.get(0).path("type").asText()).isEqualTo("book");
+        assertThat(csl.get(0).path("author").get(0).path("family").asText()).isEqualTo("山田");
+        assertThat(csl.get(0).path("issued").path("date-parts").get(0).get(0).asInt()).isEqualTo(1942);
+        assertThat(get("/records/lib/kokugaku-1?cite=docx").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void identifiersWithSlashesQueryAndPlusHaveWorkingPages() throws Exception {
+        String url = PortalRoutes.recordUrl("lib", PortalFixture.SLASHED_ID);
+        assertThat(url).isEqualTo("/records/lib/https%3A%2F%2Frepo.example%2Fitems%2F12%3Fv%3D1%2B2");
+        HttpResponse<String> r = get(url);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("スラッシュのある識別子");
+        assertThat(get("/search?q=" + enc("スラッシュ")).body()).contains("href=\"" + url + "\"");
+    }
+
+    @Test
+    void hostileRecordContentIsEscapedEverywhere() throws Exception {
+        for (String path : new String[] {"/search?q=" + enc("悪意"), "/records/evil/x1", "/providers", "/providers/evil", "/",
+            "/search?q=" + enc("<script>alert(9)</script>"), "/search?provider=" + enc("\"><script>alert(8)</script>")}) {
+            HttpResponse<String> r = get(path);
+            String body = r.body();
+            assertThat(body).as(path).doesNotContain("<script>alert").doesNotContain("<svg onload").doesNotContain("<img src=x")
+                    .doesNotContain("href=\"javascript:").doesNotContain("src=\"javascript:").doesNotContain("</script><script>");
+        }
+        String record = get("/records/evil/x1").body();
+        assertThat(record).contains("&lt;script&gt;alert(", "悪意の題", "click me");
+        assertThat(record).contains("\\u003c/script\\u003e"); // inside the JSON-LD
+        assertThat(get("/records/evil/x1").headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+    }
+
+    @Test
+    void missingThingsAreNotFoundPagesAndApisStayJson() throws Exception {
+        HttpResponse<String> noRecord = get("/records/lib/does-not-exist");
+        assertThat(noRecord.statusCode()).isEqualTo(404);
+        assertThat(noRecord.body()).contains("<html", "ページが見つかりません", "does-not-exist");
+        assertThat(get("/providers/nobody").statusCode()).isEqualTo(404);
+        HttpResponse<String> page = get("/no/such/page", "Accept", "text/html,application/xhtml+xml", "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Page not found");
+        HttpResponse<String> api = get("/api/nothing", "Accept", "text/html");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(get("/assets/..%2F..%2Fetc%2Fpasswd").statusCode()).isIn(400, 404);
+        assertThat(get("/assets/kura.css").headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(get("/records/lib/%E0%A4").statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void providerPagesShowCountsHarvestsAndQuarantineReasons() throws Exception {
+        String body = get("/providers/lib").body();
+        assertThat(body).contains("国立テスト図書館", "National Test Library", "JP-1000001", "3 件", "/search?provider=lib");
+        assertThat(body).contains("broken-7", "XML not well-formed: unclosed element", "PARSE");
+        assertThat(get("/providers").body()).contains("国立テスト図書館", "&lt;img src=x onerror=alert(1)&gt;館");
+    }
+
+    @Test
+    void bothLanguagesHaveEveryText() {
+        assertThat(new Messages().unmatchedKeys()).isEmpty();
+    }
+}
