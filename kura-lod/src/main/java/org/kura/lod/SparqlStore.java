@@ -63,39 +63,71 @@ public final class SparqlStore implements AutoCloseable {
         this.maxResults = maxResults;
     }
 
-    /** Applies every change after the saved position; returns how many changes were applied. */
+    /** Changes applied in one write transaction (read from the catalog 1,000 at a time). */
+    static final int CHANGES_PER_TRANSACTION = 20_000;
+    /** A catch-up that applied at least this many changes compacts the store afterwards. */
+    static final int COMPACT_AFTER = 100_000;
+
+    /**
+     * Applies every change after the saved position; returns how many changes were applied.
+     * TDB2 writes copy-on-write: each write transaction appends new copies of the index blocks it
+     * touches, so changes go in large transactions, and a large catch-up ends with a compaction that
+     * drops the old generation (measured: 1,000 changes per transaction grew 700,000 records to 23 GB).
+     */
     public long catchUp(CatalogStore store) {
         long position = store.indexPosition(POSITION);
         long applied = 0;
         while (true) {
-            List<Change> batch = store.changesSince(position, 1000);
-            if (batch.isEmpty()) {
-                return applied;
-            }
-            Map<String, List<String>> byProvider = new HashMap<>();
-            for (Change c : batch) {
-                if (c.kind() == Change.Kind.UPSERT) {
-                    byProvider.computeIfAbsent(c.providerId(), k -> new java.util.ArrayList<>()).add(c.identifier());
-                }
-            }
-            Map<String, StoredRecord> current = new HashMap<>();
-            byProvider.forEach((p, ids) -> store.records(p, ids).forEach(r -> current.put(p + "\u0000" + r.identifier(), r)));
+            long[] next = {position};
+            int[] count = {0};
             Txn.executeWrite(dataset, () -> {
-                for (Change c : batch) {
-                    String graph = uris.record(c.providerId(), c.identifier());
-                    dataset.removeNamedModel(graph);
-                    StoredRecord r = c.kind() == Change.Kind.UPSERT ? current.get(c.providerId() + "\u0000" + c.identifier()) : null;
-                    if (r != null && !r.deleted() && r.normalized() != null) {
-                        Model m = ModelFactory.createDefaultModel();
-                        mapper.add(m, r.normalized());
-                        dataset.addNamedModel(graph, m);
+                while (count[0] < CHANGES_PER_TRANSACTION) {
+                    List<Change> batch = store.changesSince(next[0], 1000);
+                    if (batch.isEmpty()) {
+                        return;
                     }
+                    apply(store, batch);
+                    next[0] = batch.get(batch.size() - 1).seq();
+                    count[0] += batch.size();
                 }
             });
-            position = batch.get(batch.size() - 1).seq();
+            if (count[0] == 0) {
+                break;
+            }
+            position = next[0];
             store.saveIndexPosition(POSITION, position);
-            applied += batch.size();
+            applied += count[0];
         }
+        if (applied >= COMPACT_AFTER) {
+            compact();
+        }
+        return applied;
+    }
+
+    private void apply(CatalogStore store, List<Change> batch) {
+        Map<String, List<String>> byProvider = new HashMap<>();
+        for (Change c : batch) {
+            if (c.kind() == Change.Kind.UPSERT) {
+                byProvider.computeIfAbsent(c.providerId(), k -> new java.util.ArrayList<>()).add(c.identifier());
+            }
+        }
+        Map<String, StoredRecord> current = new HashMap<>();
+        byProvider.forEach((p, ids) -> store.records(p, ids).forEach(r -> current.put(p + "\u0000" + r.identifier(), r)));
+        for (Change c : batch) {
+            String graph = uris.record(c.providerId(), c.identifier());
+            dataset.removeNamedModel(graph);
+            StoredRecord r = c.kind() == Change.Kind.UPSERT ? current.get(c.providerId() + "\u0000" + c.identifier()) : null;
+            if (r != null && !r.deleted() && r.normalized() != null) {
+                Model m = ModelFactory.createDefaultModel();
+                mapper.add(m, r.normalized());
+                dataset.addNamedModel(graph, m);
+            }
+        }
+    }
+
+    /** Rewrites the store into a new generation without the superseded blocks, and deletes the old one. */
+    public void compact() {
+        org.apache.jena.tdb2.DatabaseMgr.compact(dataset.asDatasetGraph(), true);
     }
 
     /** How many records (named graphs) the store holds. */

@@ -203,7 +203,20 @@ class LinkedDataTest {
             try (SparqlStore reopened = new SparqlStore(dir.resolve("tdb"), URIS, 2000, 10)) {
                 assertThat(reopened.catchUp(catalog)).as("resumes from the saved position").isZero();
                 assertThat(reopened.size()).isEqualTo(29);
+                long before = sizeOf(dir.resolve("tdb"));
+                reopened.compact();
+                assertThat(reopened.size()).as("compaction keeps every record").isEqualTo(29);
+                assertThat(reopened.graph("ndl", "R2").listObjects().toList().toString()).contains("改訂版");
+                assertThat(sizeOf(dir.resolve("tdb"))).as("the old generation is deleted").isLessThanOrEqualTo(before);
+                assertThat(java.nio.file.Files.list(dir.resolve("tdb")).filter(f -> f.getFileName().toString().startsWith("Data-")))
+                        .hasSize(1);
             }
+        }
+    }
+
+    private static long sizeOf(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 }
