@@ -193,6 +193,18 @@ public interface CatalogStore extends AutoCloseable {
 
     void saveIndexPosition(String index, long seq);
 
+    // ---- curated pages (theme portals, galleries) -------------------------------------------
+
+    /** Inserts or replaces a curated page's JSON document. */
+    void saveCurated(String kind, String id, String json);
+
+    Optional<String> curated(String kind, String id);
+
+    /** Every document of a kind, by id. */
+    List<String> curatedList(String kind);
+
+    boolean removeCurated(String kind, String id);
+
     @Override
     void close();
 }

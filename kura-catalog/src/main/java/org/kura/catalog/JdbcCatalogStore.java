@@ -978,6 +978,67 @@ final class JdbcCatalogStore implements CatalogStore {
         });
     }
 
+    // ---- curated pages ----------------------------------------------------------------------
+
+    @Override
+    public void saveCurated(String kind, String id, String json) {
+        write("save " + kind + " " + id, c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM curated_pages WHERE kind = ? AND id = ?");
+                 PreparedStatement ins = c.prepareStatement(
+                         "INSERT INTO curated_pages (kind, id, body, updated_at) VALUES (?,?,?,?)")) {
+                del.setString(1, kind);
+                del.setString(2, id);
+                del.executeUpdate();
+                ins.setString(1, kind);
+                ins.setString(2, id);
+                ins.setString(3, json);
+                Timestamps.set(ins, 4, java.time.Instant.now());
+                ins.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> curated(String kind, String id) {
+        return read("read " + kind + " " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM curated_pages WHERE kind = ? AND id = ?")) {
+                ps.setString(1, kind);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> curatedList(String kind) {
+        return read("list " + kind, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM curated_pages WHERE kind = ? ORDER BY id")) {
+                ps.setString(1, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<String> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean removeCurated(String kind, String id) {
+        return write("remove " + kind + " " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM curated_pages WHERE kind = ? AND id = ?")) {
+                ps.setString(1, kind);
+                ps.setString(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     @Override
     public long indexPosition(String index) {
         return read("read index position", c -> {

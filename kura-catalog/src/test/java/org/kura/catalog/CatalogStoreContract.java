@@ -425,4 +425,21 @@ abstract class CatalogStoreContract {
             assertThat(x.datestamp()).isNull();
         });
     }
+
+    @Test
+    void curatedPagesAreKeptWholeAndReplaced() {
+        String big = "{\"id\":\"quake\",\"text\":\"" + "震災".repeat(50_000) + "\"}";
+        store.saveCurated("theme", "quake", big);
+        store.saveCurated("theme", "edo", "{\"id\":\"edo\"}");
+        store.saveCurated("gallery", "edo", "{\"id\":\"edo\",\"kind\":\"gallery\"}");
+        assertThat(store.curated("theme", "quake")).hasValue(big);
+        assertThat(store.curatedList("theme")).containsExactly("{\"id\":\"edo\"}", big);
+        store.saveCurated("theme", "edo", "{\"id\":\"edo\",\"v\":2}");
+        assertThat(store.curated("theme", "edo")).hasValue("{\"id\":\"edo\",\"v\":2}");
+        assertThat(store.curatedList("gallery")).hasSize(1);
+        assertThat(store.removeCurated("theme", "edo")).isTrue();
+        assertThat(store.removeCurated("theme", "edo")).isFalse();
+        assertThat(store.curated("theme", "edo")).isEmpty();
+        assertThat(store.curated("gallery", "edo")).isPresent();
+    }
 }

@@ -70,6 +70,11 @@ import java.util.List;
 import java.util.Map;
 import org.kura.catalog.RecordJson;
 import org.kura.server.HealthRoutes;
+import org.kura.server.portal.AdminRoutes;
+import org.kura.server.portal.AdminSessions;
+import org.kura.server.portal.CuratedRoutes;
+import org.kura.server.portal.Curation;
+import org.kura.server.portal.Pages;
 import org.kura.server.portal.PortalRoutes;
 import org.kura.server.KuraServer;
 import org.kura.server.ProviderRoutes;
@@ -242,8 +247,11 @@ public final class Wiring implements AutoCloseable {
         SearchBackend index = search();
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
         groups.add(new SearchRoutes(new Searcher(index)));
-        PortalRoutes portal = new PortalRoutes(store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)));
-        groups.add(portal);
+        Pages pages = new Pages();
+        Curation curation = new Curation(store);
+        groups.add(new PortalRoutes(pages, store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)), curation));
+        groups.add(new CuratedRoutes(pages, store, new Searcher(index), curation));
+        groups.add(new AdminRoutes(pages, store, curation, new AdminSessions(adminToken()), monitor, harvestLauncher()));
         DcNdlMapper dcndl = new DcNdlMapper(new UriScheme(baseUrl));
         List<RecordFormat> formats = new ArrayList<>(List.of(XmlRecordFormat.oaiDc(), XmlRecordFormat.jpcoar()));
         formats.addAll(RdfRecordFormat.all(dcndl));
@@ -266,7 +274,7 @@ public final class Wiring implements AutoCloseable {
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store))
-                .errorPage(portal::renderError);
+                .errorPage(pages::renderError);
     }
 
     public synchronized PrometheusMeterRegistry metrics() {

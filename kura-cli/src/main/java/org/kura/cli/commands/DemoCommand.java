@@ -84,6 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         System.out.println("  digitized items (OCFL under " + wiring.dataDir().resolve("ocfl") + "):");
         DemoItems.load(store, wiring.objectStore(), wiring.itemIngester(), wiring.dataDir().resolve("work").resolve("demo-items"));
+        DemoCuration.load(new org.kura.server.portal.Curation(store));
+        System.out.println("  theme portal /themes/ndl-collection and gallery /galleries/soseki-hokusai");
 
         org.kura.search.Indexer.IndexReport indexed = wiring.indexer().catchUp();
         System.out.printf("  indexed %d records for search (%d deleted)%n", indexed.indexed(), indexed.deleted());
@@ -107,6 +109,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  http://localhost:" + server.port() + "/records/ndl/"
                 + java.net.URLEncoder.encode("https://kura.example/demo/ndl-classics/001", StandardCharsets.UTF_8)
                 + "   (a record with its digitized item in the viewer)");
+        System.out.println("  http://localhost:" + server.port() + "/themes/ndl-collection   http://localhost:" + server.port()
+                + "/galleries/soseki-hokusai   http://localhost:" + server.port() + "/admin  (staff; the admin token below)");
         System.out.println("  http://localhost:" + server.port() + "/api/search?q=" + java.net.URLEncoder.encode("国学", StandardCharsets.UTF_8));
         System.out.println("  http://localhost:" + server.port() + "/api/providers");
         System.out.println("  http://localhost:" + server.port() + "/api/records/"

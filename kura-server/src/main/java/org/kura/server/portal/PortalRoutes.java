@@ -56,10 +56,13 @@ public final class PortalRoutes implements RouteGroup {
     private final CatalogStore store;
     private final Searcher searcher;
     private final SchemaOrgMapper schemaOrg;
-    private final Messages messages = new Messages();
-    private final PortalTemplates templates = new PortalTemplates();
+    private final Pages pages;
 
-    public PortalRoutes(CatalogStore store, Searcher searcher, SchemaOrgMapper schemaOrg) {
+    private final Curation curation;
+
+    public PortalRoutes(Pages pages, CatalogStore store, Searcher searcher, SchemaOrgMapper schemaOrg, Curation curation) {
+        this.pages = pages;
+        this.curation = curation;
         this.store = store;
         this.searcher = searcher;
         this.schemaOrg = schemaOrg;
@@ -67,13 +70,13 @@ public final class PortalRoutes implements RouteGroup {
 
     @Override
     public void addTo(Javalin app) {
-        app.get("/", ctx -> page(ctx, this::home));
-        app.get("/search", ctx -> page(ctx, this::search));
-        app.get("/records/{provider}/<id>", ctx -> page(ctx, this::record));
-        app.get("/providers", ctx -> page(ctx, this::providers));
-        app.get("/providers/{id}", ctx -> page(ctx, this::provider));
+        app.get("/", ctx -> pages.serve(ctx, this::home));
+        app.get("/search", ctx -> pages.serve(ctx, this::search));
+        app.get("/records/{provider}/<id>", ctx -> pages.serve(ctx, this::record));
+        app.get("/providers", ctx -> pages.serve(ctx, this::providers));
+        app.get("/providers/{id}", ctx -> pages.serve(ctx, this::provider));
         app.get("/lang/{code}", this::switchLanguage);
-        app.get("/viewer", ctx -> page(ctx, this::viewer));
+        app.get("/viewer", ctx -> pages.serve(ctx, this::viewer));
         app.get("/assets/{file}", ctx -> asset(ctx, ctx.pathParam("file")));
         app.get("/assets/vendor/{file}", ctx -> asset(ctx, "vendor/" + ctx.pathParam("file")));
     }
@@ -88,58 +91,6 @@ public final class PortalRoutes implements RouteGroup {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    @FunctionalInterface
-    private interface Handler {
-        void handle(Context ctx, PortalPage page) throws Exception;
-    }
-
-    /** Runs a page handler; any failure becomes an error page in the reader's language. */
-    private void page(Context ctx, Handler handler) throws Exception {
-        PortalPage page = new PortalPage(Lang.of(ctx), messages, messages.get(Lang.of(ctx), "site.name"),
-                ctx.queryParam("q"), otherLanguageUrl(ctx));
-        ctx.header("Content-Language", page.lang().code());
-        ctx.header("Vary", "Accept-Language, Cookie");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' http: https: data:; "
-                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
-        try {
-            handler.handle(ctx, page);
-        } catch (ProblemException e) {
-            error(ctx, page, e.status(), e.getMessage());
-        } catch (IllegalArgumentException e) {
-            error(ctx, page, 400, e.getMessage());
-        } catch (SearchException e) {
-            org.slf4j.LoggerFactory.getLogger(PortalRoutes.class).error("search failed on {}", ctx.fullUrl(), e);
-            error(ctx, page, 503, page.t("error.search"));
-        }
-    }
-
-    /** This URL in the other language: through /lang, which sets the cookie and comes back. */
-    private static String otherLanguageUrl(Context ctx) {
-        Lang other = Lang.of(ctx).other();
-        String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        back = back.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        return "/lang/" + other.code() + "?return=" + QueryString.enc(back);
-    }
-
-    /** An error of any page (unknown path, bad parameter) as a page in the reader's language: for {@code KuraServer.errorPage}. */
-    public void renderError(Context ctx, int status, String detail) {
-        error(ctx, new PortalPage(Lang.of(ctx), messages, messages.get(Lang.of(ctx), "site.name"), null,
-                otherLanguageUrl(ctx)), status, detail);
-    }
-
-    private void error(Context ctx, PortalPage page, int status, String detail) {
-        ctx.status(status);
-        html(ctx, "error.jte", page.titled(page.t("error.title")), Map.of("status", status,
-                "detail", detail == null ? "" : detail));
-    }
-
-    private void html(Context ctx, String template, PortalPage page, Map<String, Object> params) {
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("page", page);
-        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, all));
-    }
-
     // ---- pages -----------------------------------------------------------------------------
 
     private void home(Context ctx, PortalPage page) {
@@ -148,8 +99,8 @@ public final class PortalRoutes implements RouteGroup {
         List<HomeView.TypeLine> types = all.facets().getOrDefault("type", List.of()).stream()
                 .map(v -> new HomeView.TypeLine(page.label("type", v.value()), v.count(), "/search?type=" + QueryString.enc(v.value())))
                 .toList();
-        html(ctx, "home.jte", page.titled(page.t("home.title")), Map.of("view",
-                new HomeView(all.total(), providerLines(page), types)));
+        pages.html(ctx, "home.jte", page.titled(page.t("home.title")), Map.of("view",
+                new HomeView(all.total(), providerLines(page), types, curation.themes(), curation.galleries())));
     }
 
     private List<HomeView.ProviderLine> providerLines(PortalPage page) {
@@ -176,11 +127,19 @@ public final class PortalRoutes implements RouteGroup {
             query = SearchRoutes.query(ctx);
         } catch (ProblemException e) {
             ctx.status(400);
-            html(ctx, "search.jte", titled, Map.of("view", new SearchView(titled, null, null, qs, names, e.getMessage())));
+            pages.html(ctx, "search.jte", titled, Map.of("view", new SearchView(titled, null, null, qs, names, e.getMessage())));
             return;
         }
+        String themeId = ctx.queryParam("theme");
+        Theme theme = null;
+        if (themeId != null && !themeId.isBlank()) {
+            theme = curation.theme(themeId).orElseThrow(() -> ProblemException.notFound(page.t("error.noTheme", themeId)));
+            query = ThemeScope.apply(theme, query);
+        }
         SearchResult result = searcher.search(query);
-        html(ctx, "search.jte", titled, Map.of("view", new SearchView(titled, query, result, qs, names, null)));
+        SearchView view = new SearchView(titled, query, result, qs, names, null)
+                .inTheme(theme == null ? null : theme.title(page.lang()));
+        pages.html(ctx, "search.jte", titled, Map.of("view", view));
     }
 
     private void record(Context ctx, PortalPage page) throws JsonProcessingException {
@@ -213,7 +172,7 @@ public final class PortalRoutes implements RouteGroup {
         params.put("view", view);
         params.put("jsonLd", jsonLd(stored));
         params.put("bibtex", Citations.bibtex(stored.normalized(), provider + ":" + id, permalink));
-        html(ctx, "record.jte", page.titled(view.title()), params);
+        pages.html(ctx, "record.jte", page.titled(view.title()), params);
     }
 
     /** schema.org JSON-LD for the page's head; {@code <} escaped so that no value can close the script element. */
@@ -224,8 +183,8 @@ public final class PortalRoutes implements RouteGroup {
     }
 
     private void providers(Context ctx, PortalPage page) {
-        html(ctx, "providers.jte", page.titled(page.t("nav.providers")), Map.of("view",
-                new HomeView(0, providerLines(page), List.of())));
+        pages.html(ctx, "providers.jte", page.titled(page.t("nav.providers")), Map.of("view",
+                new HomeView(0, providerLines(page), List.of(), List.of(), List.of())));
     }
 
     private void provider(Context ctx, PortalPage page) {
@@ -247,7 +206,7 @@ public final class PortalRoutes implements RouteGroup {
                 store.countRecords(id, false), store.countQuarantine(id), page.label("reuse", p.defaultRights().name()),
                 page.label("reuse", p.metadataLicence().name()), p.oaiEndpoint(), p.metadataPrefix(),
                 "/search?provider=" + QueryString.enc(id), runs, quarantine);
-        html(ctx, "provider.jte", page.titled(view.name()), Map.of("view", view));
+        pages.html(ctx, "provider.jte", page.titled(view.name()), Map.of("view", view));
     }
 
     private void switchLanguage(Context ctx) {
@@ -287,7 +246,7 @@ public final class PortalRoutes implements RouteGroup {
             throw ProblemException.badRequest(page.t("viewer.badManifest"));
         }
         boolean bundled = PortalRoutes.class.getResource("/portal/vendor/mirador.min.js") != null;
-        html(ctx, "viewer.jte", page.titled(page.t("viewer.title")), Map.of("manifest", manifest, "bundled", bundled));
+        pages.html(ctx, "viewer.jte", page.titled(page.t("viewer.title")), Map.of("manifest", manifest, "bundled", bundled));
     }
 
     private void asset(Context ctx, String file) throws IOException {

@@ -45,6 +45,7 @@ public final class SearchView {
     private final QueryString qs;
     private final Map<String, String> providerNames;
     private final String error;
+    private String themeTitle;
 
     public SearchView(PortalPage page, SearchQuery query, SearchResult result, QueryString qs,
                       Map<String, String> providerNames, String error) {
@@ -54,6 +55,12 @@ public final class SearchView {
         this.qs = qs;
         this.providerNames = providerNames;
         this.error = error;
+    }
+
+    /** This search is narrowed to a theme (shown as a filter that can be removed). */
+    public SearchView inTheme(String title) {
+        this.themeTitle = title;
+        return this;
     }
 
     public String error() {
@@ -120,7 +127,7 @@ public final class SearchView {
                 out.add(new String[] {name, v});
             }
         }
-        for (String name : List.of("q", "year_from", "year_to", "lang")) {
+        for (String name : List.of("q", "year_from", "year_to", "lang", "theme")) {
             if (qs.get(name) != null) {
                 out.add(new String[] {name, qs.get(name)});
             }
@@ -206,6 +213,9 @@ public final class SearchView {
 
     public List<Chip> chips() {
         List<Chip> out = new ArrayList<>();
+        if (themeTitle != null) {
+            out.add(new Chip(page.t("facets.theme") + ": " + themeTitle, qs.without("theme").without("page").url("/search")));
+        }
         for (String name : FACETS) {
             for (String v : qs.all(name)) {
                 out.add(new Chip(page.t("facet." + name) + ": " + label(name, v), qs.without(name, v).without("page").url("/search")));

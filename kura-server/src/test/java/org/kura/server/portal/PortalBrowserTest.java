@@ -174,6 +174,47 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aThemePortalAndAGalleryOpenFromTheHomePage() throws Exception {
+        browser.get(fx.base() + "/");
+        browser.findElement(By.cssSelector("a[href='/themes/kokugaku']")).click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "国学の歩み"));
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).containsSubsequence("1905", "1942");
+        shot("1-theme");
+        WebElement within = browser.findElement(By.id("theme-q"));
+        within.sendKeys("研究", Keys.ENTER);
+        waiting().until(ExpectedConditions.urlContains("theme=kokugaku"));
+        assertThat(browser.findElements(By.cssSelector("ol.hits li.hit"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".chips")).getText()).contains("国学の歩み");
+        shot("2-theme-search");
+        browser.get(fx.base() + "/");
+        browser.findElement(By.cssSelector("a[href='/galleries/meiji-books']")).click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "明治・大正の本"));
+        assertThat(browser.findElement(By.cssSelector(".gallery-section")).getText()).contains("芳賀矢一の研究");
+        shot("3-gallery");
+    }
+
+    @Test
+    void staffLogInAndEditATheme() throws Exception {
+        browser.get(fx.base() + "/admin");
+        waiting().until(ExpectedConditions.urlContains("/admin/login"));
+        browser.findElement(By.id("token")).sendKeys(PortalFixture.ADMIN_TOKEN, Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "管理"));
+        shot("1-dashboard");
+        browser.findElement(By.cssSelector(".admin-nav a[href='/admin/themes']")).click();
+        browser.findElement(By.id("id")).sendKeys("browser-theme");
+        browser.findElement(By.id("titleJa")).sendKeys("ブラウザで作ったテーマ");
+        browser.findElement(By.id("query")).sendKeys("国学");
+        shot("2-theme-form");
+        browser.findElement(By.cssSelector("form.editor button[type=submit]")).click();
+        waiting().until(ExpectedConditions.urlContains("/admin/themes/browser-theme"));
+        assertThat(fx.curation.theme("browser-theme")).isPresent();
+        browser.get(fx.base() + "/themes/browser-theme");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ブラウザで作ったテーマ");
+        shot("3-theme-page");
+        fx.curation.removeTheme("browser-theme");
+    }
+
+    @Test
     void theViewerOpensAManifestWithTheBundledMirador() throws Exception {
         Assumptions.assumeTrue(PortalBrowserTest.class.getResource("/portal/vendor/mirador.min.js") != null,
                 "Mirador is not bundled: the build had no npm (kura-server/src/main/frontend/fetch-assets.sh)");
@@ -196,7 +237,8 @@ class PortalBrowserTest {
             script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         for (String path : new String[] {"/", "/search?q=" + PortalTest.enc("国学"), "/records/lib/kokugaku-1", "/providers/lib",
-            "/search?q=" + PortalTest.enc("国学") + "&lang=en", "/no/such/page"}) {
+            "/search?q=" + PortalTest.enc("国学") + "&lang=en", "/no/such/page", "/themes/kokugaku", "/galleries/meiji-books",
+            "/admin/login"}) {
             browser.get(fx.base() + path);
             ((JavascriptExecutor) browser).executeScript(script);
             @SuppressWarnings("unchecked")

@@ -50,10 +50,12 @@ import org.kura.server.ServerSettings;
  */
 final class PortalFixture implements AutoCloseable {
     static final String SLASHED_ID = "https://repo.example/items/12?v=1+2";
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     final Path dir;
     final CatalogStore store;
     final EmbeddedSolrBackend solr;
     final KuraServer server;
+    final Curation curation;
 
     PortalFixture() throws Exception {
         dir = Files.createTempDirectory("kura-portal");
@@ -93,10 +95,21 @@ final class PortalFixture implements AutoCloseable {
         solr = new EmbeddedSolrBackend(dir.resolve("solr"), "kura");
         new Indexer(store, solr).catchUp();
         Searcher searcher = new Searcher(solr);
-        PortalRoutes portal = new PortalRoutes(store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")));
-        server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", "test-admin-token-0123456789"),
-                KuraServer.newMetricsRegistry(), List.of(portal, new SearchRoutes(searcher), PortalFixture::manifestRoute,
-                new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(portal::renderError).start();
+        Pages pages = new Pages();
+        curation = new Curation(store);
+        curation.save(new Theme("kokugaku", "国学の歩み", "A history of kokugaku", "国学に関する資料を時代順に。",
+                "Materials on kokugaku, in order of time.", "国学", Map.of("type", List.of("BOOK")), List.of("lib:kokugaku-1")));
+        curation.save(new Gallery("meiji-books", "明治・大正の本", "Books of Meiji and Taisho", "二冊の本から。", "From two books.",
+                List.of(new Gallery.Section("学問", "Scholarship", "<b>国学</b>の本。", "Books on kokugaku.",
+                        List.of(new Gallery.Item("lib:kokugaku-2", "芳賀矢一の研究", "Haga Yaichi's study"),
+                                new Gallery.Item("lib:gone", "消えた資料", "A record that is gone"))))));
+        server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", ADMIN_TOKEN),
+                KuraServer.newMetricsRegistry(), List.of(
+                new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation),
+                new CuratedRoutes(pages, store, searcher, curation),
+                new AdminRoutes(pages, store, curation, new AdminSessions(ADMIN_TOKEN), new org.kura.ingest.pipeline.HarvestMonitor(), null),
+                new SearchRoutes(searcher), PortalFixture::manifestRoute,
+                new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(pages::renderError).start();
     }
 
     /** A small IIIF Presentation 3.0 manifest for the viewer test (the IIIF routes have their own tests). */

@@ -73,7 +73,8 @@ class SruOpenSearchTest {
         server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost:8080", "test-admin-token-0123456789"),
                 KuraServer.newMetricsRegistry(), List.of(
                 new SruRoutes(searcher, store, "http://localhost:8080", Map.of("dcndl", new DcNdlOaiFormat(new DcNdlMapper(new UriScheme("http://localhost:8080"))))),
-                new OpenSearchRoutes(searcher, "http://localhost:8080"), new PortalRoutes(store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost:8080"))))).start();
+                new OpenSearchRoutes(searcher, "http://localhost:8080"), new PortalRoutes(new org.kura.server.portal.Pages(), store, searcher,
+                        new SchemaOrgMapper(new UriScheme("http://localhost:8080")), new org.kura.server.portal.Curation(store)))).start();
     }
 
     @AfterAll

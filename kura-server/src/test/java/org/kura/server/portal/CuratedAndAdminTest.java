@@ -1,0 +1,134 @@
+package org.kura.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Theme portals, galleries and the staff area over HTTP: scoping, escaping, login, sessions and CSRF. */
+class CuratedAndAdminTest {
+    static PortalFixture fx;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new PortalFixture();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        fx.close();
+    }
+
+    static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fx.base() + path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String cookie, String... form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < form.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(PortalTest.enc(form[i])).append('=').append(PortalTest.enc(form[i + 1]));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fx.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aThemeHasItsLandingPageTimelineAndScopedSearch() throws Exception {
+        assertThat(get("/themes", null).body()).contains("国学の歩み", "/themes/kokugaku");
+        String page = get("/themes/kokugaku", null).body();
+        assertThat(page).contains("<h1>国学の歩み</h1>", "国学に関する資料を時代順に。", "name=\"theme\" value=\"kokugaku\"",
+                "このテーマの資料 2 件をすべて見る");
+        assertThat(page).containsSubsequence("注目の資料", "國學の本義", "年表", "1905", "国学の研究", "1942", "國學の本義");
+        assertThat(page).contains("/search?theme=kokugaku&amp;year_from=1900&amp;year_to=1909");
+        String scoped = get("/search?theme=kokugaku&q=" + PortalTest.enc("研究"), null).body();
+        assertThat(scoped).contains("国学の研究", "テーマ: 国学の歩み").doesNotContain("國學の本義");
+        assertThat(get("/search?theme=kokugaku&type=ARTICLE", null).body()).as("a reader cannot leave the theme")
+                .contains("該当する資料は見つかりませんでした");
+        assertThat(get("/search?theme=kokugaku&q=" + PortalTest.enc("スラッシュ"), null).body())
+                .contains("該当する資料は見つかりませんでした");
+        assertThat(get("/themes/kokugaku?lang=en", null).body()).contains("A history of kokugaku", "Timeline", "Featured");
+        assertThat(get("/themes/nothing", null).statusCode()).isEqualTo(404);
+        assertThat(get("/search?theme=nothing", null).statusCode()).isEqualTo(404);
+        assertThat(get("/", null).body()).contains("/themes/kokugaku", "/galleries/meiji-books");
+    }
+
+    @Test
+    void aGalleryShowsSectionsWithCaptionsAndEscapesStaffText() throws Exception {
+        assertThat(get("/galleries", null).body()).contains("明治・大正の本");
+        String g = get("/galleries/meiji-books", null).body();
+        assertThat(g).contains("<h1>明治・大正の本</h1>", "<h2>学問</h2>", "&lt;b&gt;国学&lt;/b&gt;の本。", "芳賀矢一の研究",
+                "/records/lib/kokugaku-2").doesNotContain("消えた資料");
+        assertThat(get("/galleries/meiji-books?lang=en", null).body()).contains("Books of Meiji and Taisho", "Haga Yaichi");
+        assertThat(get("/galleries/none", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theStaffAreaNeedsALoginAndEveryFormItsCsrfToken() throws Exception {
+        HttpResponse<String> anonymous = get("/admin", null);
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).hasValue("/admin/login");
+        assertThat(post("/admin/themes", null, "id", "x", "titleJa", "x").statusCode()).isEqualTo(401);
+        assertThat(get("/admin/login", null).body()).contains("type=\"password\"");
+        HttpResponse<String> wrong = post("/admin/login", null, "token", "guess");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("トークンが正しくありません").doesNotContain(PortalFixture.ADMIN_TOKEN);
+        HttpResponse<String> ok = post("/admin/login", null, "token", PortalFixture.ADMIN_TOKEN);
+        assertThat(ok.statusCode()).isEqualTo(303);
+        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        HttpResponse<String> dashboard = get("/admin", cookie);
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(dashboard.body()).contains("国立テスト図書館", "実行中の収集はありません");
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(dashboard.body());
+        assertThat(m.find()).isTrue();
+        String csrf = m.group(1);
+
+        assertThat(post("/admin/themes", cookie, "id", "edo", "titleJa", "江戸").statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(post("/admin/themes", cookie, "csrf", "forged", "id", "edo", "titleJa", "江戸").statusCode()).isEqualTo(403);
+        assertThat(fx.curation.theme("edo")).isEmpty();
+        HttpResponse<String> saved = post("/admin/themes", cookie, "csrf", csrf, "id", "edo", "titleJa", "江戸の学問",
+                "titleEn", "Learning in Edo", "query", "国学", "filters", "reuse=PDM\n", "featured", "lib:kokugaku-1");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(fx.curation.theme("edo")).hasValueSatisfying(t -> assertThat(t.filters()).containsKey("reuse"));
+        assertThat(get("/themes/edo", null).body()).contains("江戸の学問", "このテーマの資料 1 件をすべて見る");
+        HttpResponse<String> badFacet = post("/admin/themes", cookie, "csrf", csrf, "id", "bad", "titleJa", "悪い",
+                "filters", "colour=red");
+        assertThat(badFacet.statusCode()).isEqualTo(400);
+        assertThat(badFacet.body()).contains("unknown filter colour");
+        assertThat(post("/admin/themes", cookie, "csrf", csrf, "id", "../etc", "titleJa", "x").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> badJson = post("/admin/galleries", cookie, "csrf", csrf, "json", "{\"id\": \"g1\", ");
+        assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(badJson.body()).contains("not a valid gallery");
+        assertThat(post("/admin/galleries", cookie, "csrf", csrf, "json",
+                "{\"id\":\"g1\",\"titleJa\":\"新しい展示\",\"sections\":[{\"headingJa\":\"一\",\"items\":[{\"record\":\"lib:kokugaku-1\"}]}]}")
+                .statusCode()).isEqualTo(303);
+        assertThat(get("/galleries/g1", null).body()).contains("新しい展示", "國學の本義");
+        assertThat(post("/admin/galleries/g1/delete", cookie, "csrf", csrf).statusCode()).isEqualTo(303);
+        assertThat(get("/galleries/g1", null).statusCode()).isEqualTo(404);
+        assertThat(post("/admin/themes/edo/delete", cookie, "csrf", csrf).statusCode()).isEqualTo(303);
+        assertThat(fx.curation.theme("edo")).isEmpty();
+
+        assertThat(post("/admin/logout", cookie, "csrf", csrf).statusCode()).isEqualTo(303);
+        assertThat(get("/admin", cookie).statusCode()).as("the session ended").isEqualTo(303);
+    }
+}
