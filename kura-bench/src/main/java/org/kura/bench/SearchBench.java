@@ -65,7 +65,8 @@ public final class SearchBench {
     }
 
     public record Result(int records, double commitPerSecond, double indexPerSecond, int clients, int queries,
-                         double apiMedianMs, double apiP95Ms, double solrMedianMs, double solrP95Ms) {
+                         double apiMedianMs, double apiP95Ms, double solrMedianMs, double solrP95Ms,
+                         double pageMedianMs, double pageP95Ms, long pageBytes) {
         public double overhead() {
             return apiMedianMs / solrMedianMs - 1;
         }
@@ -73,9 +74,11 @@ public final class SearchBench {
         public String markdown() {
             return String.format("| records | %,d |%n| catalog commit | %,.0f rec/s |%n| indexing from the change log | %,.0f rec/s |%n"
                     + "| clients | %d |%n| queries | %,d |%n| /api/search median / p95 | %.1f ms / %.1f ms |%n"
-                    + "| straight to Solr median / p95 | %.1f ms / %.1f ms |%n| API overhead (median) | %+.0f %% |",
+                    + "| straight to Solr median / p95 | %.1f ms / %.1f ms |%n| API overhead (median) | %+.0f %% |%n"
+                    + "| portal results page `/search` median / p95 | %.1f ms / %.1f ms |%n"
+                    + "| results page weight (HTML + CSS + JS, uncompressed) | %,d bytes |",
                     records, commitPerSecond, indexPerSecond, clients, queries, apiMedianMs, apiP95Ms, solrMedianMs,
-                    solrP95Ms, overhead() * 100);
+                    solrP95Ms, overhead() * 100, pageMedianMs, pageP95Ms, pageBytes);
         }
     }
 
@@ -102,7 +105,9 @@ public final class SearchBench {
                 Searcher searcher = new Searcher(solr);
                 try (KuraServer server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost",
                         "bench-admin-token-0123456789"), KuraServer.newMetricsRegistry(),
-                        List.of(new SearchRoutes(searcher))).start()) {
+                        List.of(new SearchRoutes(searcher), new org.kura.server.portal.PortalRoutes(new org.kura.server.portal.Pages(),
+                                store, searcher, new org.kura.lod.SchemaOrgMapper(new org.kura.lod.UriScheme("http://localhost")),
+                                new org.kura.server.portal.Curation(store)))).start()) {
                     HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(o.clients())).build();
                     String base = "http://127.0.0.1:" + server.port() + "/api/search?q=";
                     // warm up both paths
@@ -116,8 +121,14 @@ public final class SearchBench {
                     double[] noFacets = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, true, List.of()));
                     log.printf("bench search: straight to Solr without clusters median %.1f ms, without facets %.1f ms%n",
                             percentile(noClusters, 50), percentile(noFacets, 50));
+                    String pageBase = "http://127.0.0.1:" + server.port() + "/search?q=";
+                    measure(o.clients(), 20, i -> page(http, pageBase, i));
+                    double[] pages = measure(o.clients(), o.queriesPerClient(), i -> page(http, pageBase, i));
+                    long weight = page(http, pageBase, 0) + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.css")
+                            + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.js");
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
-                            percentile(api, 50), percentile(api, 95), percentile(direct, 50), percentile(direct, 95));
+                            percentile(api, 50), percentile(api, 95), percentile(direct, 50), percentile(direct, 95),
+                            percentile(pages, 50), percentile(pages, 95), weight);
                 }
             }
         }
@@ -133,6 +144,20 @@ public final class SearchBench {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + r.statusCode() + " for " + query(i));
         }
+    }
+
+    /** The portal's results page for query {@code i} (every facet, as a reader gets it); returns its size. */
+    private static long page(HttpClient http, String base, int i) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base
+                + URLEncoder.encode(query(i), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + r.statusCode() + " for the results page of " + query(i));
+        }
+        return r.body().length;
+    }
+
+    private static long bytes(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
     }
 
     private static void direct(Searcher searcher, int i) {

@@ -89,6 +89,7 @@ public final class RecordDocuments {
             d.addField("date_display", issued.original());
             if (issued.isParsed()) {
                 d.addField("year", issued.start().getYear());
+                d.addField("decade", Integer.toString(issued.start().getYear() - Math.floorMod(issued.start().getYear(), 10)));
                 d.addField("year_end", issued.end() == null ? issued.start().getYear() : issued.end().getYear());
             }
         }

@@ -175,6 +175,13 @@ abstract class SearchContract {
         assertThat(all.total()).isEqualTo(8); // 9 records, two in one cluster
         assertThat(all.facets().get("provider")).extracting(SearchResult.FacetValue::value).contains("lib", "museum");
         assertThat(all.years()).isNotEmpty();
+        assertThat(all.years()).extracting(v -> Integer.parseInt(v.value())).isSorted().allMatch(y -> y % 10 == 0);
+        SearchResult early = new Searcher(backend()).search(new SearchQuery(new KuraQueryParser().parse(""), Map.of(), 1900, 1949,
+                SearchQuery.Sort.RELEVANCE, 1, 20, null, false));
+        assertThat(early.years()).as("the histogram ignores its own year filter (multi-select)").isEqualTo(
+                new Searcher(backend()).search(new SearchQuery(new KuraQueryParser().parse(""), Map.of(), null, null,
+                        SearchQuery.Sort.RELEVANCE, 1, 20, null, false)).years());
+        assertThat(early.hits()).allMatch(h -> h.year() != null && h.year() >= 1900 && h.year() <= 1949);
         SearchResult museum = new Searcher(backend()).search(new SearchQuery(new KuraQueryParser().parse(""),
                 Map.of("provider", List.of("museum")), null, null, SearchQuery.Sort.RELEVANCE, 1, 20, null, false));
         assertThat(museum.hits()).allMatch(h -> h.provider().equals("museum"));
