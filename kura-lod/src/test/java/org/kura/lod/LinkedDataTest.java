@@ -214,6 +214,33 @@ class LinkedDataTest {
         }
     }
 
+    @Test
+    void aLargeFirstLoadGoesThroughTheBulkLoaderAndThenFollowsTheLog(@TempDir Path dir) throws Exception {
+        try (CatalogStore catalog = CatalogStores.open(CatalogSettings.h2(dir.resolve("catalog")))) {
+            catalog.saveProvider(Provider.of("ndl", "国立国会図書館"));
+            List<Page.Entry> page = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Record r = neko("ndl", "B" + i);
+                page.add(new Page.Accepted(new RawRecord("ndl", r.id(), "csv", null, false, List.of(), ("b" + i).getBytes(StandardCharsets.UTF_8)), r));
+            }
+            catalog.commit(new Page(0, "ndl", page, null));
+            catalog.commit(new Page(0, "ndl", List.of(new Page.Deleted(new RawRecord("ndl", "B3", "csv", null, true, List.of(),
+                    new byte[0]))), null));
+            Model expected = ModelFactory.createDefaultModel();
+            new DcNdlMapper(URIS).add(expected, catalog.record("ndl", "B7").orElseThrow().normalized());
+            try (SparqlStore sparql = new SparqlStore(dir.resolve("tdb"), URIS, 2000, 100).bulkLoadFrom(10)) {
+                assertThat(sparql.catchUp(catalog)).as("the 39 live records, loaded in bulk").isEqualTo(39);
+                assertThat(sparql.size()).isEqualTo(39);
+                assertThat(sparql.graph("ndl", "B3").isEmpty()).as("deleted before the load").isTrue();
+                assertThat(sparql.graph("ndl", "B7").isIsomorphicWith(expected)).isTrue();
+                catalog.commit(new Page(0, "ndl", List.of(new Page.Deleted(new RawRecord("ndl", "B8", "csv", null, true, List.of(),
+                        new byte[0]))), null));
+                assertThat(sparql.catchUp(catalog)).as("then incremental").isEqualTo(1);
+                assertThat(sparql.size()).isEqualTo(38);
+            }
+        }
+    }
+
     private static long sizeOf(Path dir) throws java.io.IOException {
         try (var files = java.nio.file.Files.walk(dir)) {
             return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
