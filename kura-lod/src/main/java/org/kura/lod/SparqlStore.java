@@ -125,7 +125,7 @@ public final class SparqlStore implements AutoCloseable {
      */
     private long bulkLoad(CatalogStore store) {
         long until = store.lastChangeSeq();
-        org.apache.jena.tdb2.loader.DataLoader loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(
+        org.apache.jena.tdb2.loader.DataLoader loader = org.apache.jena.tdb2.loader.LoaderFactory.sequentialLoader(
                 dataset.asDatasetGraph(), (fmt, args) -> { });
         long[] loaded = {0};
         loader.startBulk();

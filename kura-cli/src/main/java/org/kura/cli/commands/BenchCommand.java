@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks; results as Markdown rows.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Relevance.class, BenchCommand.Search.class, BenchCommand.Api.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Relevance.class, BenchCommand.Search.class, BenchCommand.Api.class,
+            BenchCommand.Iiif.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -110,6 +111,29 @@ public final class BenchCommand implements Runnable {
             }
             List<org.kura.bench.ApiBench.Row> rows = new org.kura.bench.ApiBench(System.err)
                     .run(new org.kura.bench.ApiBench.Options(records, dumps, work));
+            System.out.println("| measure | value | target |\n|---|---|---|");
+            rows.forEach(r -> System.out.println("| " + r.measure() + " | " + r.value() + " | " + r.target() + " |"));
+            return 0;
+        }
+    }
+
+    @Command(name = "iiif", mixinStandardHelpOptions = true,
+            description = {"Ingest a generated scan into a fresh OCFL store and measure the IIIF Image API over HTTP: "
+                    + "info.json, every 512-pixel tile cold and warm, and warm tiles/s at N clients."})
+    static final class Iiif implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Option(names = "--width", defaultValue = "6000") int width;
+        @Option(names = "--height", defaultValue = "8000") int height;
+        @Option(names = "--clients", defaultValue = "8") int clients;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work;
+            try (Wiring w = new Wiring(common.load())) {
+                work = w.dataDir().resolve("bench");
+            }
+            List<org.kura.bench.IiifBench.Row> rows = new org.kura.bench.IiifBench(System.err)
+                    .run(new org.kura.bench.IiifBench.Options(width, height, clients, work));
             System.out.println("| measure | value | target |\n|---|---|---|");
             rows.forEach(r -> System.out.println("| " + r.measure() + " | " + r.value() + " | " + r.target() + " |"));
             return 0;
