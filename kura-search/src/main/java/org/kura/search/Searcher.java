@@ -156,6 +156,32 @@ public final class Searcher {
         return values == null ? List.of() : values.stream().map(String::valueOf).toList();
     }
 
+    /**
+     * The other records of a record's work cluster (other providers' descriptions of the same
+     * manifestation), at most {@code limit}; empty when the record is not indexed or stands alone.
+     */
+    public List<SearchResult.Other> clusterOf(String providerId, String identifier, int limit) {
+        String esc = org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(RecordDocuments.docId(providerId, identifier));
+        SolrQuery own = new SolrQuery("id:" + esc);
+        own.set("defType", "lucene");
+        own.setFields("cluster_key");
+        own.setRows(1);
+        QueryResponse r = send(own);
+        if (r.getResults().isEmpty() || r.getResults().get(0).getFieldValue("cluster_key") == null) {
+            return List.of();
+        }
+        String key = (String) r.getResults().get(0).getFieldValue("cluster_key");
+        SolrQuery others = new SolrQuery("cluster_key:" + org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(key));
+        others.set("defType", "lucene");
+        others.addFilterQuery("-id:" + esc);
+        others.setFields("id", "record_id", "provider", "title_display");
+        others.setRows(Math.max(1, Math.min(100, limit)));
+        others.addSort("id", SolrQuery.ORDER.asc);
+        return send(others).getResults().stream().map(o -> new SearchResult.Other((String) o.getFieldValue("id"),
+                (String) o.getFieldValue("record_id"), (String) o.getFieldValue("provider"),
+                (String) o.getFieldValue("title_display"))).toList();
+    }
+
     /** Titles and names that begin with {@code prefix}, for autocomplete (at most {@code limit}). */
     public List<String> suggest(String prefix, int limit) {
         String p = prefix == null ? "" : prefix.strip();

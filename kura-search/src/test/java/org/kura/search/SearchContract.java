@@ -157,6 +157,16 @@ abstract class SearchContract {
         assertThat(hit.clusterSize()).isEqualTo(2);
         assertThat(hit.others()).hasSize(1);
         assertThat(search("吾輩は猫である", false).hits()).hasSize(2);
+        Searcher searcher = new Searcher(backend());
+        List<SearchResult.Other> others = searcher.clusterOf(hit.provider(), hit.recordId(), 10);
+        assertThat(others).singleElement().satisfies(o -> {
+            assertThat(o.id()).isEqualTo(hit.others().get(0).id());
+            assertThat(o.provider()).isNotEqualTo(hit.provider());
+        });
+        assertThat(searcher.clusterOf(others.get(0).provider(), others.get(0).recordId(), 10)).extracting(SearchResult.Other::id)
+                .containsExactly(hit.id());
+        assertThat(searcher.clusterOf("lib", "no-such-record", 10)).isEmpty();
+        assertThat(searcher.clusterOf("lib\"", "a:b\\c*", 10)).isEmpty();
     }
 
     @Test

@@ -100,6 +100,9 @@ public final class BenchCommand implements Runnable {
     static final class Api implements Callable<Integer> {
         @Mixin CommonOptions common;
         @Option(names = "--records", defaultValue = "100000", description = "Records (default ${DEFAULT-VALUE}).") int records;
+        @Option(names = "--dumps", split = ",", description = "Dump formats to time (default: all): jsonl, tsv, nt.")
+        List<String> only;
+        @Option(names = "--no-sparql", description = "Skip loading the SPARQL store and the lookups.") boolean noSparql;
 
         @Override
         public Integer call() throws Exception {
@@ -107,10 +110,10 @@ public final class BenchCommand implements Runnable {
             List<org.kura.server.datasets.DumpFormat> dumps;
             try (Wiring w = new Wiring(common.load())) {
                 work = w.dataDir().resolve("bench");
-                dumps = w.dumpFormats();
+                dumps = w.dumpFormats().stream().filter(f -> only == null || only.contains(f.name())).toList();
             }
             List<org.kura.bench.ApiBench.Row> rows = new org.kura.bench.ApiBench(System.err)
-                    .run(new org.kura.bench.ApiBench.Options(records, dumps, work));
+                    .run(new org.kura.bench.ApiBench.Options(records, dumps, work, !noSparql));
             System.out.println("| measure | value | target |\n|---|---|---|");
             rows.forEach(r -> System.out.println("| " + r.measure() + " | " + r.value() + " | " + r.target() + " |"));
             return 0;

@@ -167,9 +167,13 @@ public final class PortalRoutes implements RouteGroup {
             ctx.contentType(format[0]).result(body);
             return;
         }
+        List<CuratedRoutes.Card> others = searcher.clusterOf(provider, id, 20).stream()
+                .map(o -> new CuratedRoutes.Card(o.title(), recordUrl(o.provider(), o.recordId()), null, null, null,
+                        store.provider(o.provider()).map(x -> name(x, page.lang())).orElse(o.provider()), null)).toList();
         RecordView view = new RecordView(page, stored, p, store.itemsOfRecord(provider, id));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("view", view);
+        params.put("others", others);
         params.put("jsonLd", jsonLd(stored));
         params.put("bibtex", Citations.bibtex(stored.normalized(), provider + ":" + id, permalink));
         pages.html(ctx, "record.jte", page.titled(view.title()), params);

@@ -146,6 +146,15 @@ class PortalTest {
     }
 
     @Test
+    void aWorkHeldByTwoProvidersShowsAsOneHitAndItsRecordsLinkEachOther() throws Exception {
+        String results = get("/search?q=" + enc("國學の本義")).body();
+        assertThat(results).contains("2 機関が所蔵・提供", "テスト大学図書館");
+        assertThat(get("/records/lib/kokugaku-1").body()).contains("同じ作品の他の機関のレコード（1 件）", "/records/univ/u-77");
+        assertThat(get("/records/univ/u-77").body()).contains("/records/lib/kokugaku-1");
+        assertThat(get("/records/lib/kokugaku-2").body()).doesNotContain("同じ作品の他の機関のレコード");
+    }
+
+    @Test
     void citationsDownloadInThreeFormats() throws Exception {
         HttpResponse<String> bib = get("/records/lib/kokugaku-1?cite=bibtex");
         assertThat(bib.statusCode()).isEqualTo(200);
