@@ -33,21 +33,137 @@ public final class NTriplesDump implements AutoCloseable {
     }
 
     public void write(Record r) {
-        // a plain (unindexed) graph: the triples are only passed through, never queried
-        Model m = ModelFactory.createModelForGraph(org.apache.jena.sparql.graph.GraphFactory.createPlainGraph());
+        // a list, not an indexed graph: the triples are only passed through, never queried
+        Model m = ModelFactory.createModelForGraph(new TripleList());
         mapper.add(m, r);
         String bnodePrefix = bnodePrefix(r);
         java.util.Map<String, String> labels = new java.util.HashMap<>();
-        StringBuilder sb = new StringBuilder(4096);
+        line.reset();
         m.getGraph().find().forEachRemaining(t -> {
-            line(sb, t, bnodePrefix, labels);
+            node(t.getSubject(), bnodePrefix, labels);
+            line.write(' ');
+            node(t.getPredicate(), bnodePrefix, labels);
+            line.write(' ');
+            node(t.getObject(), bnodePrefix, labels);
+            line.ascii(" .\n");
             triples++;
         });
         try {
-            // String.getBytes encodes UTF-8 several times faster than a Writer's encoder on Japanese text
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            line.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The record's lines as UTF-8 bytes. Text is encoded piece by piece, so ASCII IRIs (stored as
+     * Latin-1 strings) are copied and only Japanese literals go through the UTF-16 encoder; building
+     * the lines as one String first made every IRI pay for the Japanese in the record (JFR).
+     */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes() {
+            super(8192);
+        }
+
+        void ascii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                write(s.charAt(i));
+            }
+        }
+
+        void text(String s) {
+            writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private final Bytes line = new Bytes();
+
+    private void node(Node n, String bnodePrefix, java.util.Map<String, String> labels) {
+        if (n.isURI()) {
+            iri(n.getURI());
+        } else if (n.isBlank()) {
+            // short labels, unique in the dump: the record's number and the node's number within it
+            line.ascii("_:");
+            line.ascii(bnodePrefix);
+            line.ascii(labels.computeIfAbsent(n.getBlankNodeLabel(), k -> Integer.toString(labels.size(), 36)));
+        } else {
+            line.write('"');
+            String lexical = n.getLiteralLexicalForm();
+            if (cleanLiteral(lexical)) {
+                line.text(lexical);
+            } else {
+                StringBuilder sb = new StringBuilder(lexical.length() + 16);
+                literal(sb, lexical);
+                line.text(sb.toString());
+            }
+            line.write('"');
+            String lang = n.getLiteralLanguage();
+            if (lang != null && !lang.isEmpty()) {
+                line.write('@');
+                line.text(lang);
+            } else {
+                String dt = n.getLiteralDatatypeURI();
+                if (dt != null && !dt.equals("http://www.w3.org/2001/XMLSchema#string")) {
+                    line.ascii("^^");
+                    iri(dt);
+                }
+            }
+        }
+    }
+
+    private void iri(String iri) {
+        if (cleanIri(iri)) {
+            line.write('<');
+            line.text(iri);
+            line.write('>');
+        } else {
+            StringBuilder sb = new StringBuilder(iri.length() + 16);
+            iri(sb, iri);
+            line.text(sb.toString());
+        }
+    }
+
+    private static boolean cleanIri(String iri) {
+        for (int i = 0; i < iri.length(); i++) {
+            if (needsEscape(iri.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cleanLiteral(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A graph that only keeps its distinct triples in order: what a dump needs from the mapper's model. */
+    private static final class TripleList extends org.apache.jena.graph.impl.GraphBase {
+        private final java.util.Set<Triple> triples = new java.util.LinkedHashSet<>(64);
+
+        @Override
+        public void performAdd(Triple t) {
+            triples.add(t);
+        }
+
+        @Override
+        public void performDelete(Triple t) {
+            triples.remove(t);
+        }
+
+        @Override
+        protected org.apache.jena.util.iterator.ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+            return org.apache.jena.util.iterator.WrappedIterator.create(triples.stream().filter(pattern::matches).iterator());
+        }
+
+        @Override
+        protected int graphBaseSize() {
+            return triples.size();
         }
     }
 
@@ -58,39 +174,6 @@ public final class NTriplesDump implements AutoCloseable {
     private String bnodePrefix(Record r) {
         byte[] d = sha256.digest((r.providerId() + "\u0000" + r.id()).getBytes(StandardCharsets.UTF_8));
         return "b" + java.util.HexFormat.of().formatHex(d, 0, 10) + "_";
-    }
-
-    private static void line(StringBuilder sb, Triple t, String bnodePrefix, java.util.Map<String, String> labels) {
-        node(sb, t.getSubject(), bnodePrefix, labels);
-        sb.append(' ');
-        node(sb, t.getPredicate(), bnodePrefix, labels);
-        sb.append(' ');
-        node(sb, t.getObject(), bnodePrefix, labels);
-        sb.append(" .\n");
-    }
-
-    private static void node(StringBuilder sb, Node n, String bnodePrefix, java.util.Map<String, String> labels) {
-        if (n.isURI()) {
-            iri(sb, n.getURI());
-        } else if (n.isBlank()) {
-            // short labels, unique in the dump: the record's number and the node's number within it
-            sb.append("_:").append(bnodePrefix).append(labels.computeIfAbsent(n.getBlankNodeLabel(),
-                    k -> Integer.toString(labels.size(), 36)));
-        } else {
-            sb.append('"');
-            literal(sb, n.getLiteralLexicalForm());
-            sb.append('"');
-            String lang = n.getLiteralLanguage();
-            if (lang != null && !lang.isEmpty()) {
-                sb.append('@').append(lang);
-            } else {
-                String dt = n.getLiteralDatatypeURI();
-                if (dt != null && !dt.equals("http://www.w3.org/2001/XMLSchema#string")) {
-                    sb.append("^^");
-                    iri(sb, dt);
-                }
-            }
-        }
     }
 
     /** An IRIREF: the characters N-Triples forbids inside one are written as \\u escapes. */
