@@ -28,6 +28,7 @@ public final class ImageService {
     private final ImageLimits limits;
     private final DerivativeCache cache;
     private final Map<String, Item> items = new ConcurrentHashMap<>();
+    private final Map<String, Path> files = new ConcurrentHashMap<>();
 
     /** A page resolved from an image identifier. */
     public record PageRef(Item item, int number, Page page, Path file, Dimension size) {
@@ -64,6 +65,7 @@ public final class ImageService {
     /** Drops what is cached about an item (after a new version, or a change of tier). */
     public void forget(String itemId) {
         items.remove(itemId);
+        files.keySet().removeIf(k -> k.startsWith(itemId + "~"));
         cache.evictPrefix(itemId);
     }
 
@@ -84,8 +86,9 @@ public final class ImageService {
             throw new IiifException(404, "item " + item.id() + " has pages 1 to " + item.pages().size());
         }
         Page page = item.pages().get(n - 1);
-        Path file = store.localPath(item.id(), page.file())
-                .orElseThrow(() -> new IiifException(501, "images are served from local object stores only"));
+        // resolving a file in the OCFL object reads its inventory: remembered with the item (forget() drops both)
+        Path file = files.computeIfAbsent(item.id() + "~" + n, k -> store.localPath(item.id(), page.file())
+                .orElseThrow(() -> new IiifException(501, "images are served from local object stores only")));
         return new PageRef(item, n, page, file, sources.size(file));
     }
 
