@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,7 +82,7 @@ public final class IiifBench {
                 for (int i = 0; i < info.length; i++) {
                     info[i] = get(http, base + "/info.json");
                 }
-                rows.add(new Row("info.json (one client)", String.format("p50 %.2f ms, p95 %.2f ms", pct(info, 50), pct(info, 95)),
+                rows.add(new Row("info.json (one client)", String.format("p50 %.2f ms, p95 %.2f ms", Percentiles.of(info, 50), Percentiles.of(info, 95)),
                         "p95 ≤ 5 ms"));
                 List<String> tiles = new ArrayList<>();
                 for (int y = 0; y < o.height(); y += ImageService.TILE) {
@@ -99,14 +98,14 @@ public final class IiifBench {
                     cold[i] = get(http, tiles.get(i));
                 }
                 rows.add(new Row("tile 512×512 at full resolution, cold (rendered from the JPEG; one client)",
-                        String.format("p50 %.1f ms, p95 %.1f ms (%d tiles)", pct(cold, 50), pct(cold, 95), tiles.size()),
+                        String.format("p50 %.1f ms, p95 %.1f ms (%d tiles)", Percentiles.of(cold, 50), Percentiles.of(cold, 95), tiles.size()),
                         "≤ 150 ms"));
                 double[] warm = new double[tiles.size()];
                 for (int i = 0; i < tiles.size(); i++) {
                     warm[i] = get(http, tiles.get(i));
                 }
                 rows.add(new Row("tile, warm (derivative cache; one client)",
-                        String.format("p50 %.2f ms, p95 %.2f ms", pct(warm, 50), pct(warm, 95)), "p50 ≤ 10 ms"));
+                        String.format("p50 %.2f ms, p95 %.2f ms", Percentiles.of(warm, 50), Percentiles.of(warm, 95)), "p50 ≤ 10 ms"));
                 int rounds = Math.max(1, 4000 / tiles.size());
                 long t = System.nanoTime();
                 int served = concurrent(http, tiles, o.clients(), rounds);
@@ -176,9 +175,4 @@ public final class IiifBench {
         }
     }
 
-    private static double pct(double[] values, int p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -122,16 +121,16 @@ public final class SearchBench {
                     double[] noYears = measure(o.clients(), o.queriesPerClient(),
                             i -> direct(searcher, i, true, FACETS.stream().filter(f -> !f.equals(SearchQuery.YEARS)).toList()));
                     log.printf("bench search: straight to Solr without clusters median %.1f ms, without facets %.1f ms, "
-                            + "without the year histogram %.1f ms%n", percentile(noClusters, 50), percentile(noFacets, 50),
-                            percentile(noYears, 50));
+                            + "without the year histogram %.1f ms%n", Percentiles.of(noClusters, 50), Percentiles.of(noFacets, 50),
+                            Percentiles.of(noYears, 50));
                     String pageBase = "http://127.0.0.1:" + server.port() + "/search?q=";
                     measure(o.clients(), 20, i -> page(http, pageBase, i));
                     double[] pages = measure(o.clients(), o.queriesPerClient(), i -> page(http, pageBase, i));
                     long weight = page(http, pageBase, 0) + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.css")
                             + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.js");
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
-                            percentile(api, 50), percentile(api, 95), percentile(direct, 50), percentile(direct, 95),
-                            percentile(pages, 50), percentile(pages, 95), weight);
+                            Percentiles.of(api, 50), Percentiles.of(api, 95), Percentiles.of(direct, 50), Percentiles.of(direct, 95),
+                            Percentiles.of(pages, 50), Percentiles.of(pages, 95), weight);
                 }
             }
         }
@@ -206,11 +205,6 @@ public final class SearchBench {
         }
     }
 
-    private static double percentile(double[] values, int p) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v[Math.min(v.length - 1, (int) Math.ceil(p / 100.0 * v.length) - 1)];
-    }
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;

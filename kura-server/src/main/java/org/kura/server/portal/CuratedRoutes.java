@@ -69,7 +69,7 @@ public final class CuratedRoutes implements RouteGroup {
         String id = ctx.pathParam("id");
         Theme theme = curation.theme(id).orElseThrow(() -> ProblemException.notFound(page.t("error.noTheme", id)));
         SearchQuery all = ThemeScope.apply(theme, new SearchQuery(new QueryNode.All(), Map.of(), null, null,
-                SearchQuery.Sort.DATE_ASC, 1, TIMELINE_RECORDS, null, false, List.of(SearchQuery.YEARS)));
+                SearchQuery.Sort.DATE_ASC, 1, TIMELINE_RECORDS, null, true, List.of(SearchQuery.YEARS)));
         SearchResult result = searcher.search(all);
         Map<String, List<Card>> byYear = new LinkedHashMap<>();
         for (SearchResult.Hit h : result.hits()) {

@@ -22,7 +22,6 @@ import org.kura.catalog.RecordJson;
 import org.kura.catalog.StoredRecord;
 import org.kura.lod.SchemaOrgMapper;
 import org.kura.model.Provider;
-import org.kura.search.SearchException;
 import org.kura.search.SearchQuery;
 import org.kura.search.SearchResult;
 import org.kura.search.Searcher;

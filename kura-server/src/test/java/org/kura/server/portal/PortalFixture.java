@@ -92,10 +92,9 @@ final class PortalFixture implements AutoCloseable {
                 .description("</script><script>alert(5)</script>")
                 .build())), null));
         store.saveProvider(Provider.of("univ", "テスト大学図書館"));
-        store.commit(new Page(0, "univ", List.of(accepted(Record.builder("u-77", "univ").materialType(MaterialType.BOOK)
-                .title(new Title("國學の本義", null, TitleType.MAIN, "ja")).agent(Agent.of("山田, 孝雄", Role.AUTHOR))
-                .date(DateValue.parse("1942", DateType.ISSUED))
-                .identifier(Identifier.of(IdentifierType.ISBN, "9784003101018")).build())), null));
+        // the same article from a second provider: one work cluster (same title, no creator, no date)
+        store.commit(new Page(0, "univ", List.of(accepted(Record.builder("u-77", "univ").materialType(MaterialType.ARTICLE)
+                .title(new Title("スラッシュのある識別子", null, TitleType.MAIN, "ja")).build())), null));
         store.saveItem(new ItemEntry("item-kokugaku", "lib", "kokugaku-1", AccessTier.PUBLIC, "國學の本義 画像", 3, Instant.now()));
         solr = new EmbeddedSolrBackend(dir.resolve("solr"), "kura");
         new Indexer(store, solr).catchUp();
