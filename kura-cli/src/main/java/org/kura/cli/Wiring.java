@@ -251,6 +251,7 @@ public final class Wiring implements AutoCloseable {
         Curation curation = new Curation(store);
         groups.add(new PortalRoutes(pages, store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)), curation));
         groups.add(new CuratedRoutes(pages, store, new Searcher(index), curation));
+        groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
         groups.add(new AdminRoutes(pages, store, curation, new AdminSessions(adminToken()), monitor, harvestLauncher()));
         DcNdlMapper dcndl = new DcNdlMapper(new UriScheme(baseUrl));
         List<RecordFormat> formats = new ArrayList<>(List.of(XmlRecordFormat.oaiDc(), XmlRecordFormat.jpcoar()));

@@ -30,6 +30,7 @@ public final class DatasetRoutes implements RouteGroup {
     @Override
     public void addTo(Javalin app) {
         app.get("/datasets", ctx -> ctx.json(Map.of("datasets", exporter.list())));
+        app.get("/api/datasets", ctx -> ctx.json(Map.of("datasets", exporter.list()))); // the same list under /api
         app.get("/datasets/{file}", ctx -> {
             String name = ctx.pathParam("file");
             if (!NAME.matcher(name).matches() || name.contains("..")) {

@@ -13,14 +13,14 @@ import org.kura.search.query.QuerySyntaxException;
  * A search narrowed to a theme: the theme's query AND the reader's, and the theme's filters
  * intersected with the reader's (a reader can narrow within a theme, never leave it).
  */
-final class ThemeScope {
+public final class ThemeScope {
     /** A filter value that matches nothing: what an empty intersection becomes. */
     static final String NOTHING = "\u0000none";
 
     private ThemeScope() {
     }
 
-    static SearchQuery apply(Theme theme, SearchQuery q) {
+    public static SearchQuery apply(Theme theme, SearchQuery q) {
         QueryNode themeQuery;
         try {
             themeQuery = new KuraQueryParser().parse(theme.query());

@@ -70,6 +70,25 @@ class CuratedAndAdminTest {
     }
 
     @Test
+    void themesAreCollectionsForMachines() throws Exception {
+        HttpResponse<String> list = get("/api/collections", null);
+        assertThat(list.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode all = org.kura.catalog.RecordJson.mapper().readTree(list.body());
+        assertThat(all.path("collections")).hasSize(1);
+        assertThat(all.path("collections").get(0).path("id").asText()).isEqualTo("kokugaku");
+        assertThat(all.path("collections").get(0).path("records").asLong()).isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode one = org.kura.catalog.RecordJson.mapper()
+                .readTree(get("/api/collections/kokugaku", null).body());
+        assertThat(one.path("title").path("en").asText()).isEqualTo("A history of kokugaku");
+        assertThat(one.path("filters").path("type").get(0).asText()).isEqualTo("BOOK");
+        assertThat(one.path("featured").get(0).asText()).isEqualTo("lib:kokugaku-1");
+        assertThat(one.path("links").path("search").asText()).isEqualTo("/search?theme=kokugaku");
+        HttpResponse<String> missing = get("/api/collections/none", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+    }
+
+    @Test
     void aGalleryShowsSectionsWithCaptionsAndEscapesStaffText() throws Exception {
         assertThat(get("/galleries", null).body()).contains("明治・大正の本");
         String g = get("/galleries/meiji-books", null).body();

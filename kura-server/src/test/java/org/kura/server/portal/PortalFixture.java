@@ -110,7 +110,7 @@ final class PortalFixture implements AutoCloseable {
         server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", ADMIN_TOKEN),
                 KuraServer.newMetricsRegistry(), List.of(
                 new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation),
-                new CuratedRoutes(pages, store, searcher, curation),
+                new CuratedRoutes(pages, store, searcher, curation), new CollectionRoutes(curation, searcher),
                 new AdminRoutes(pages, store, curation, new AdminSessions(ADMIN_TOKEN), new org.kura.ingest.pipeline.HarvestMonitor(), null),
                 new SearchRoutes(searcher), PortalFixture::manifestRoute,
                 new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(pages::renderError).start();
