@@ -332,7 +332,8 @@ public final class Wiring implements AutoCloseable {
         return new OaiPmhRoutes(catalog(), new OaiPmhRoutes.Settings(o.repositoryName(), baseUrl + "/oai", o.adminEmail(),
                 o.repositoryIdentifier(), o.pageSize(), Duration.ofHours(o.tokenLifetimeHours()),
                 HexFormat.of().parseHex(secret("oai-secret"))), List.of(new OaiDcFormat(), new JpcoarFormat(),
-                new DcNdlOaiFormat(dcndl)), java.time.Clock.systemUTC());
+                new DcNdlOaiFormat(dcndl)), java.time.Clock.systemUTC(),
+                new org.kura.server.portal.CollectionMembership(new org.kura.server.portal.Curation(catalog()), new Searcher(search())));
     }
 
     /** The admin token: configured, or generated once into {@code <data>/admin-token}. */

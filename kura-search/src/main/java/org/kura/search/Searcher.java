@@ -157,6 +157,39 @@ public final class Searcher {
     }
 
     /**
+     * Which of the given documents (ids as {@link RecordDocuments#docId}) the search matches: its query and
+     * filters, without clusters; at most 1,000 ids at a time.
+     */
+    public java.util.Set<String> matching(SearchQuery q, java.util.Collection<String> docIds) {
+        if (docIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        if (docIds.size() > 1000) {
+            throw new IllegalArgumentException("at most 1,000 ids at a time");
+        }
+        SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
+        for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
+            if (f.getValue().isEmpty()) {
+                continue;
+            }
+            s.addFilterQuery(SearchQuery.FACETS.get(f.getKey()) + ":(" + f.getValue().stream()
+                    .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                    .collect(Collectors.joining(" OR ")) + ")");
+        }
+        if (q.yearFrom() != null || q.yearTo() != null) {
+            s.addFilterQuery("year:[" + (q.yearFrom() == null ? "*" : q.yearFrom()) + " TO "
+                    + (q.yearTo() == null ? "*" : q.yearTo()) + "]");
+        }
+        s.addFilterQuery("id:(" + docIds.stream().map(org.apache.solr.client.solrj.util.ClientUtils::escapeQueryChars)
+                .collect(Collectors.joining(" OR ")) + ")");
+        s.setFields("id");
+        s.setRows(docIds.size());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        send(s).getResults().forEach(d -> out.add((String) d.getFieldValue("id")));
+        return out;
+    }
+
+    /**
      * The other records of a record's work cluster (other providers' descriptions of the same
      * manifestation), at most {@code limit}; empty when the record is not indexed or stands alone.
      */

@@ -31,7 +31,7 @@ import org.kura.server.RouteGroup;
 /**
  * The OAI-PMH 2.0 provider at {@code /oai} (GET and POST): all six verbs over the catalog, in
  * {@code oai_dc}, {@code jpcoar_2.0} and whatever other {@link MetadataFormat}s are given (DC-NDL).
- * Sets: {@code provider} and {@code provider:<id>}. Datestamps are the catalog's (when Kura last
+ * Sets: {@code provider}, {@code provider:<id>} and, when collections are given, {@code collection:<id>}. Datestamps are the catalog's (when Kura last
  * changed the record), at seconds granularity; deletions are persistent. Lists are paged in
  * datestamp order with signed, expiring resumption tokens that stay valid while the catalog changes,
  * so that an aggregator can harvest the whole catalog incrementally. Every error condition of the
@@ -80,7 +80,18 @@ public final class OaiPmhRoutes implements RouteGroup {
     private final Clock clock;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
+    /** Catalog pages a collection-set request reads at most before answering (a token continues the scan). */
+    static final int MAX_SCAN_PAGES = 20;
+    private final CollectionSets collections;
+
     public OaiPmhRoutes(CatalogStore store, Settings settings, List<MetadataFormat> formats, Clock clock) {
+        this(store, settings, formats, clock, null);
+    }
+
+    /** @param collections sets {@code collection:<id>} (null: provider sets only) */
+    public OaiPmhRoutes(CatalogStore store, Settings settings, List<MetadataFormat> formats, Clock clock,
+                        CollectionSets collections) {
+        this.collections = collections;
         this.store = store;
         this.settings = settings;
         for (MetadataFormat f : formats) {
@@ -279,6 +290,18 @@ public final class OaiPmhRoutes implements RouteGroup {
                 element(out, "setName", Xml.clean(p.nameEn() == null ? p.nameJa() : p.nameJa() + " / " + p.nameEn()));
                 out.writeEndElement();
             }
+            if (collections != null) {
+                out.writeStartElement(OAI, "set");
+                element(out, "setSpec", "collection");
+                element(out, "setName", "Collections / コレクション");
+                out.writeEndElement();
+                for (CollectionSets.Info c : collections.collections()) {
+                    out.writeStartElement(OAI, "set");
+                    element(out, "setSpec", "collection:" + c.id());
+                    element(out, "setName", Xml.clean(c.name()));
+                    out.writeEndElement();
+                }
+            }
             out.writeEndElement();
         };
     }
@@ -323,6 +346,10 @@ public final class OaiPmhRoutes implements RouteGroup {
             state = new ResumptionToken(verb, prefix, set, range[0], range[1], null, 0, -1, null);
         }
         MetadataFormat format = format(state.prefix());
+        String collection = collectionOfSet(state.set());
+        if (collection != null) {
+            return listCollection(verb, state, token, format, collection, now);
+        }
         String providerId = providerOfSet(state.set());
         long total = state.completeListSize() >= 0 ? state.completeListSize()
                 : store.countByDatestamp(providerId, state.from(), state.until());
@@ -363,11 +390,95 @@ public final class OaiPmhRoutes implements RouteGroup {
         };
     }
 
+    /**
+     * A collection set: catalog pages in datestamp order, kept where the index says the record is in the
+     * collection. Deleted records cannot be judged (they left the index), so every tombstone is reported
+     * in every collection set: a harvester deletes what it may not have had, and never misses a deletion.
+     * At most {@link #MAX_SCAN_PAGES} catalog pages are read per request; the token continues the scan.
+     */
+    private Body listCollection(String verb, ResumptionToken state, String token, MetadataFormat format, String collection,
+                                Instant now) throws Failure {
+        int size = settings.pageSize();
+        List<StoredRecord> shown = new java.util.ArrayList<>();
+        DatestampKey after = state.after();
+        DatestampKey resumeAfter = null;
+        boolean exhausted = false;
+        scan:
+        for (int pages = 0; pages < MAX_SCAN_PAGES; pages++) {
+            List<StoredRecord> chunk = store.recordsByDatestamp(null, state.from(), state.until(), after, size + 1);
+            List<StoredRecord> live = chunk.stream().filter(r -> !r.deleted() && r.normalized() != null).toList();
+            java.util.Set<String> members = live.isEmpty() ? java.util.Set.of() : collections.members(collection, live);
+            for (StoredRecord r : chunk) {
+                boolean in = r.deleted() || r.normalized() == null || members.contains(r.providerId() + "\u0000" + r.identifier());
+                if (in && shown.size() == size) {
+                    resumeAfter = DatestampKey.of(shown.get(shown.size() - 1));
+                    break scan;
+                }
+                if (in) {
+                    shown.add(r);
+                }
+                after = DatestampKey.of(r);
+            }
+            if (chunk.size() <= size) {
+                exhausted = true;
+                break;
+            }
+        }
+        if (!exhausted && resumeAfter == null) {
+            resumeAfter = after; // the scan limit: continue after the last record read
+        }
+        if (shown.isEmpty() && exhausted && token == null) {
+            throw new Failure("noRecordsMatch", "no records match these arguments");
+        }
+        ResumptionToken next = exhausted ? null : new ResumptionToken(verb, state.prefix(), state.set(), state.from(),
+                state.until(), resumeAfter, state.cursor() + shown.size(), -1, now.plus(settings.tokenLifetime()));
+        boolean records = verb.equals("ListRecords");
+        String setSpec = "collection:" + collection;
+        return out -> {
+            out.writeStartElement(OAI, verb);
+            for (StoredRecord r : shown) {
+                if (records) {
+                    record(out, r, format, setSpec);
+                } else {
+                    header(out, r, setSpec);
+                }
+            }
+            if (next != null) {
+                out.writeStartElement(OAI, "resumptionToken");
+                out.writeAttribute("expirationDate", next.expires().toString());
+                out.writeAttribute("cursor", Long.toString(state.cursor()));
+                out.writeCharacters(next.encode(settings.secret()));
+                out.writeEndElement();
+            } else if (token != null) {
+                out.writeStartElement(OAI, "resumptionToken");
+                out.writeAttribute("cursor", Long.toString(state.cursor()));
+                out.writeEndElement();
+            }
+            out.writeEndElement();
+        };
+    }
+
+    /** The collection a set selects, or null when the set is not a collection set. */
+    private String collectionOfSet(String set) throws Failure {
+        if (set == null || !(set.equals("collection") || set.startsWith("collection:"))) {
+            return null;
+        }
+        String id = set.equals("collection") ? "" : set.substring("collection:".length());
+        if (collections == null || id.isEmpty() || !collections.exists(id)) {
+            throw new Failure("noRecordsMatch", "no set " + set + "; collection sets are collection:<id> (see ListSets)");
+        }
+        return id;
+    }
+
     // ---- pieces ----------------------------------------------------------------------------
 
     private void record(XMLStreamWriter out, StoredRecord r, MetadataFormat format) throws XMLStreamException {
+        record(out, r, format, null);
+    }
+
+    private void record(XMLStreamWriter out, StoredRecord r, MetadataFormat format, String extraSet) throws XMLStreamException {
         out.writeStartElement(OAI, "record");
-        header(out, r);
+        header(out, r, extraSet);
         if (!r.deleted() && r.normalized() != null) {
             out.writeStartElement(OAI, "metadata");
             format.write(out, r);
@@ -377,6 +488,10 @@ public final class OaiPmhRoutes implements RouteGroup {
     }
 
     private void header(XMLStreamWriter out, StoredRecord r) throws XMLStreamException {
+        header(out, r, null);
+    }
+
+    private void header(XMLStreamWriter out, StoredRecord r, String extraSet) throws XMLStreamException {
         out.writeStartElement(OAI, "header");
         if (r.deleted() || r.normalized() == null) {
             out.writeAttribute("status", "deleted");
@@ -384,6 +499,9 @@ public final class OaiPmhRoutes implements RouteGroup {
         element(out, "identifier", identifiers.toOai(r.providerId(), r.identifier()));
         element(out, "datestamp", r.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         element(out, "setSpec", "provider:" + r.providerId());
+        if (extraSet != null) {
+            element(out, "setSpec", extraSet);
+        }
         out.writeEndElement();
     }
 

@@ -89,6 +89,32 @@ class CuratedAndAdminTest {
     }
 
     @Test
+    void collectionsAreOaiPmhSetsPagedByTheirTokens() throws Exception {
+        assertThat(get("/oai?verb=ListSets", null).body()).contains("<setSpec>collection:kokugaku</setSpec>",
+                "国学の歩み / A history of kokugaku");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        String url = "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&set=collection:kokugaku";
+        for (int guard = 0; url != null && guard < 20; guard++) {
+            String body = get(url, null).body();
+            assertThat(body).doesNotContain("<error");
+            Matcher id = Pattern.compile("<identifier>([^<]+)</identifier>").matcher(body);
+            while (id.find()) {
+                ids.add(id.group(1));
+            }
+            assertThat(body.split("<header>").length - 1).as("page size 1").isLessThanOrEqualTo(1);
+            Matcher token = Pattern.compile("<resumptionToken[^>]*>([^<]+)</resumptionToken>").matcher(body);
+            url = token.find() ? "/oai?verb=ListIdentifiers&resumptionToken=" + PortalTest.enc(token.group(1)) : null;
+        }
+        assertThat(url).as("the list ended").isNull();
+        assertThat(ids).hasSize(2).allMatch(i -> i.endsWith("kokugaku-1") || i.endsWith("kokugaku-2"));
+        String records = get("/oai?verb=ListRecords&metadataPrefix=oai_dc&set=collection:kokugaku", null).body();
+        assertThat(records).contains("<setSpec>collection:kokugaku</setSpec>", "<setSpec>provider:lib</setSpec>");
+        assertThat(get("/oai?verb=ListRecords&metadataPrefix=oai_dc&set=collection:nothing", null).body())
+                .contains("code=\"noRecordsMatch\"");
+        assertThat(get("/oai?verb=ListRecords&metadataPrefix=oai_dc&set=collection", null).body()).contains("noRecordsMatch");
+    }
+
+    @Test
     void aGalleryShowsSectionsWithCaptionsAndEscapesStaffText() throws Exception {
         assertThat(get("/galleries", null).body()).contains("明治・大正の本");
         String g = get("/galleries/meiji-books", null).body();

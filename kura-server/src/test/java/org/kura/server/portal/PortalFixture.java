@@ -111,6 +111,10 @@ final class PortalFixture implements AutoCloseable {
                 KuraServer.newMetricsRegistry(), List.of(
                 new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation),
                 new CuratedRoutes(pages, store, searcher, curation), new CollectionRoutes(curation, searcher),
+                new org.kura.server.oai.OaiPmhRoutes(store, new org.kura.server.oai.OaiPmhRoutes.Settings("Kura", "http://localhost/oai",
+                        "admin@example.org", "kura.example.org", 1, java.time.Duration.ofHours(1), new byte[32]),
+                        List.of(new org.kura.server.oai.OaiDcFormat()), java.time.Clock.systemUTC(),
+                        new CollectionMembership(curation, searcher)),
                 new AdminRoutes(pages, store, curation, new AdminSessions(ADMIN_TOKEN), new org.kura.ingest.pipeline.HarvestMonitor(), null),
                 new SearchRoutes(searcher), PortalFixture::manifestRoute,
                 new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(pages::renderError).start();
