@@ -29,6 +29,7 @@ public final class ImageService {
     private final DerivativeCache cache;
     private final Map<String, Item> items = new ConcurrentHashMap<>();
     private final Map<String, Path> files = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> loadedAt = new ConcurrentHashMap<>();
 
     /** A page resolved from an image identifier. */
     public record PageRef(Item item, int number, Page page, Path file, Dimension size) {
@@ -54,17 +55,31 @@ public final class ImageService {
             throw new IiifException(404, "no item " + itemId);
         }
         try {
+            java.time.Instant now = java.time.Instant.now();
             Item item = ItemIngester.read(store, itemId);
             items.put(itemId, item);
+            loadedAt.put(itemId, now);
             return item;
         } catch (RepositoryException e) {
             throw new IiifException(404, "no item " + itemId);
         }
     }
 
+    /**
+     * Drops what is cached about an item when the catalog says it changed after it was read (a new
+     * version ingested by another process, such as {@code kura ingest} beside a running server).
+     */
+    public void refreshIfChangedSince(String itemId, java.time.Instant changedAt) {
+        java.time.Instant read = loadedAt.get(itemId);
+        if (read != null && changedAt != null && !changedAt.isBefore(read)) {
+            forget(itemId);
+        }
+    }
+
     /** Drops what is cached about an item (after a new version, or a change of tier). */
     public void forget(String itemId) {
         items.remove(itemId);
+        loadedAt.remove(itemId);
         files.keySet().removeIf(k -> k.startsWith(itemId + "~"));
         cache.evictPrefix(itemId);
     }

@@ -81,8 +81,11 @@ public final class IiifRoutes implements RouteGroup {
     }
 
     /** The tier from the catalog (the items table); an item the catalog does not know is withheld. */
+    /** The item's tier from the catalog (read on every request: a change of tier applies at once). */
     private AccessTier tier(String itemId) {
-        return catalog.item(itemId).map(ItemEntry::tier).orElse(AccessTier.WITHHELD);
+        java.util.Optional<ItemEntry> entry = catalog.item(itemId);
+        entry.ifPresent(e -> images.refreshIfChangedSince(itemId, e.updatedAt()));
+        return entry.map(ItemEntry::tier).orElse(AccessTier.WITHHELD);
     }
 
     private void check(Context ctx, String itemId, Action action) {

@@ -150,6 +150,29 @@ class AccessMatrixTest {
     }
 
     @Test
+    void aNewVersionIngestedBesideTheRunningServerIsServedWithoutARestart() throws Exception {
+        ItemIngester ingester = new ItemIngester(objects, dir.resolve("work"));
+        Path v1 = Files.createDirectories(dir.resolve("versioned-1"));
+        for (int p = 1; p <= 2; p++) {
+            ImageIO.write(new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB), "png", v1.resolve("p" + p + ".png").toFile());
+        }
+        ingester.ingest(new ItemIngester.Request(v1, null, AccessTier.PUBLIC, "versioned", "版", "test"));
+        catalog.saveItem(new ItemEntry("versioned", null, null, AccessTier.PUBLIC, "版", 2, Instant.now()));
+        String manifest = new String(get(direct, Who.ANONYMOUS, "/iiif/3/versioned/manifest").body(), StandardCharsets.UTF_8);
+        assertThat(manifest.split("\"type\":\"Canvas\"").length - 1).isEqualTo(2);
+        Path v2 = Files.createDirectories(dir.resolve("versioned-2"));
+        for (int p = 1; p <= 3; p++) {
+            ImageIO.write(new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB), "png", v2.resolve("p" + p + ".png").toFile());
+        }
+        Thread.sleep(5); // the catalog's timestamp of the new version comes after the server read the first
+        ingester.ingest(new ItemIngester.Request(v2, null, AccessTier.PUBLIC, "versioned", "版 第二版", "test"));
+        catalog.saveItem(new ItemEntry("versioned", null, null, AccessTier.PUBLIC, "版 第二版", 3, Instant.now()));
+        String updated = new String(get(direct, Who.ANONYMOUS, "/iiif/3/versioned/manifest").body(), StandardCharsets.UTF_8);
+        assertThat(updated.split("\"type\":\"Canvas\"").length - 1).isEqualTo(3);
+        assertThat(get(direct, Who.ANONYMOUS, "/iiif/3/image/versioned~3/info.json").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void everyPrincipalGetsExactlyWhatThePolicyAllowsOnEveryEndpoint() throws Exception {
         List<String> wrong = new ArrayList<>();
         int cells = 0;
