@@ -69,6 +69,7 @@ public final class Indexer {
         long deleted = 0;
         long uncommitted = 0;
         long lastCommit = System.nanoTime();
+        java.util.Set<String> shared = null;
         try (Writers writers = new Writers(backend, threads)) {
             while (true) {
                 List<Change> batch = store.changesSince(position, BATCH);
@@ -80,6 +81,9 @@ public final class Indexer {
                     latest.put(RecordDocuments.docId(c.providerId(), c.identifier()), c);
                 }
                 Map<String, StoredRecord> current = currentRecords(latest.values());
+                if (shared == null) {
+                    shared = sharedKeys();
+                }
                 List<SolrInputDocument> docs = new ArrayList<>();
                 List<String> gone = new ArrayList<>();
                 for (Map.Entry<String, Change> e : latest.entrySet()) {
@@ -88,7 +92,7 @@ public final class Indexer {
                         if (r.version() > 1) {
                             gone.add(e.getKey()); // its cluster key (and so its shard) may have changed
                         }
-                        docs.add(RecordDocuments.toDocument(r.normalized()));
+                        docs.add(RecordDocuments.toDocument(r.normalized(), shared));
                     } else {
                         gone.add(e.getKey());
                         deleted++;
@@ -115,6 +119,9 @@ public final class Indexer {
                 writers.drain();
                 backend.commit();
                 store.saveIndexPosition(POSITION, position);
+            }
+            if (indexed > 0) {
+                markClusters();
             }
         } catch (IOException | SolrServerException e) {
             throw new SearchException("indexing stopped after change " + committed + ": " + e.getMessage(), e);
@@ -270,8 +277,73 @@ public final class Indexer {
         store.saveIndexPosition(POSITION, position);
         LOG.info("index rebuilt with {} records in {} ms", count[0], System.currentTimeMillis() - start);
         IndexReport after = catchUp();
+        try {
+            markClusters();
+        } catch (IOException | SolrServerException e) {
+            throw new SearchException("marking clusters after the rebuild failed: " + e.getMessage(), e);
+        }
         return new IndexReport(after.changes(), count[0] + after.indexed(), after.deleted(), after.position(),
                 System.currentTimeMillis() - start);
+    }
+
+    /** The cluster keys that two or more indexed records share. */
+    private java.util.Set<String> sharedKeys() throws IOException, SolrServerException {
+        org.apache.solr.client.solrj.SolrQuery q = new org.apache.solr.client.solrj.SolrQuery("*:*");
+        q.setRows(0);
+        q.setFacet(true);
+        q.addFacetField("cluster_key");
+        q.setFacetMinCount(2);
+        q.setFacetLimit(-1);
+        org.apache.solr.client.solrj.response.FacetField f = backend.client().query(backend.collection(), q)
+                .getFacetField("cluster_key");
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (f != null && f.getValues() != null) {
+            f.getValues().forEach(c -> out.add(c.getName()));
+        }
+        return out;
+    }
+
+    /**
+     * Gives {@code cluster_group} to every record whose cluster key another record now shares and that
+     * lacks it (typically the first holder, indexed before the second arrived): re-indexed from the
+     * catalog. Search collapses on that field, so its distinct values are the real clusters only.
+     */
+    private void markClusters() throws IOException, SolrServerException {
+        java.util.Set<String> shared = sharedKeys();
+        if (shared.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(shared);
+        long marked = 0;
+        for (int i = 0; i < keys.size(); i += 2000) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + 2000));
+            org.apache.solr.client.solrj.SolrQuery q = new org.apache.solr.client.solrj.SolrQuery("*:*");
+            q.addFilterQuery("{!terms f=cluster_key}" + String.join(",", chunk));
+            q.addFilterQuery("-cluster_group:[* TO *]");
+            q.setFields("provider", "record_id");
+            q.setRows(100_000);
+            Map<String, List<String>> byProvider = new LinkedHashMap<>();
+            for (org.apache.solr.common.SolrDocument d : backend.client().query(backend.collection(), q).getResults()) {
+                byProvider.computeIfAbsent((String) d.getFieldValue("provider"), k -> new ArrayList<>())
+                        .add((String) d.getFieldValue("record_id"));
+            }
+            List<SolrInputDocument> docs = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : byProvider.entrySet()) {
+                for (StoredRecord r : store.records(e.getKey(), e.getValue())) {
+                    if (!r.deleted() && r.normalized() != null) {
+                        docs.add(RecordDocuments.toDocument(r.normalized(), shared));
+                    }
+                }
+            }
+            if (!docs.isEmpty()) {
+                backend.add(docs);
+                marked += docs.size();
+            }
+        }
+        if (marked > 0) {
+            backend.commit();
+            LOG.info("marked {} records as members of {} shared clusters", marked, shared.size());
+        }
     }
 
     private void flush(Rebuild target, List<SolrInputDocument> docs) {

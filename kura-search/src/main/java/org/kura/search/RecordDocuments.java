@@ -33,6 +33,11 @@ public final class RecordDocuments {
     }
 
     public static SolrInputDocument toDocument(Record r) {
+        return toDocument(r, java.util.Set.of());
+    }
+
+    /** The document, with {@code cluster_group} when its cluster key is one of {@code sharedKeys}. */
+    public static SolrInputDocument toDocument(Record r, java.util.Set<String> sharedKeys) {
         SolrInputDocument d = new SolrInputDocument();
         d.addField("id", docId(r.providerId(), r.id()));
         d.addField("record_id", r.id());
@@ -108,7 +113,11 @@ public final class RecordDocuments {
         }
         d.addField("has_digital", digital);
         d.addField("has_fulltext", fulltext);
-        d.addField("cluster_key", clusterKey(r));
+        String clusterKey = clusterKey(r);
+        d.addField("cluster_key", clusterKey);
+        if (sharedKeys.contains(clusterKey)) {
+            d.addField("cluster_group", clusterKey);
+        }
         d.addField("indexed_at", new Date());
         return d;
     }

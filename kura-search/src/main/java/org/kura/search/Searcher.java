@@ -44,8 +44,9 @@ public final class Searcher {
                     + (q.yearTo() == null ? "*" : q.yearTo()) + "]");
         }
         if (q.clusters()) {
-            // top_fc: collapse on top-level ordinals (measured 51 → 46 ms median at 100k records, docs/benchmarks.md)
-            s.addFilterQuery("{!collapse field=cluster_key nullPolicy=expand hint=top_fc}");
+            // on cluster_group, which only records of shared clusters have: the collapse's per-query state is
+            // sized by the real clusters, not by one key per record (docs/benchmarks.md)
+            s.addFilterQuery("{!collapse field=cluster_group nullPolicy=expand}");
             s.set("expand", true);
             s.set("expand.rows", 10);
         }
@@ -82,7 +83,7 @@ public final class Searcher {
             s.setStart(Math.min(SearchQuery.MAX_START, (q.page() - 1) * q.size()));
         }
         s.setFields("id", "record_id", "provider", "title_display", "creator", "date_display", "year", "material_type",
-                "reuse", "access_tier", "has_digital", "thumbnail", "cluster_key", "score");
+                "reuse", "access_tier", "has_digital", "thumbnail", "cluster_key", "cluster_group", "score");
         QueryResponse r = send(s);
         String didYouMean = r.getResults().getNumFound() == 0 ? didYouMean(s.getQuery()) : null;
         return toResult(r, didYouMean);
@@ -120,7 +121,8 @@ public final class Searcher {
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (SolrDocument d : r.getResults()) {
             String key = (String) d.getFieldValue("cluster_key");
-            SolrDocumentList more = key == null ? null : expanded.get(key);
+            String group = (String) d.getFieldValue("cluster_group");
+            SolrDocumentList more = group == null ? null : expanded.get(group);
             List<SearchResult.Other> others = more == null ? List.of() : more.stream()
                     .map(o -> new SearchResult.Other((String) o.getFieldValue("id"), (String) o.getFieldValue("record_id"),
                             (String) o.getFieldValue("provider"), (String) o.getFieldValue("title_display"))).toList();

@@ -170,6 +170,29 @@ abstract class SearchContract {
     }
 
     @Test
+    void aClusterFormsWhenASecondHolderArrivesLater() {
+        Indexer indexer = new Indexer(catalog(), backend());
+        load(catalog(), List.of(book("lib", "later-1", "遅れて来た本", null, "後藤, 一", null, 1999, "9784000000017")));
+        indexer.catchUp();
+        assertThat(search("遅れて来た本", true).hits()).singleElement().satisfies(h -> assertThat(h.clusterSize()).isEqualTo(1));
+        load(catalog(), List.of(book("museum", "later-2", "遅れて来た本 (所蔵館版)", null, null, null, 1999, "9784000000017")));
+        indexer.catchUp();
+        SearchResult clustered = search("遅れて来た本", true);
+        assertThat(clustered.hits()).singleElement().satisfies(h -> {
+            assertThat(h.clusterSize()).isEqualTo(2);
+            assertThat(h.others()).hasSize(1);
+        });
+        assertThat(search("遅れて来た本", false).hits()).hasSize(2);
+        // leave the shared corpus as it was for the other tests
+        catalog().commit(new Page(0, "lib", List.of(new Page.Deleted(new RawRecord("lib", "later-1", "csv", null, true,
+                List.of(), new byte[0]))), null));
+        catalog().commit(new Page(0, "museum", List.of(new Page.Deleted(new RawRecord("museum", "later-2", "csv", null, true,
+                List.of(), new byte[0]))), null));
+        indexer.catchUp();
+        assertThat(search("遅れて来た本", false).hits()).isEmpty();
+    }
+
+    @Test
     void booleanPhraseAndFieldedQueries() {
         assertThat(ids(search("夏目 -猫"))).contains("kokoro").doesNotContain("neko-1");
         assertThat(ids(search("こころ OR 銀河"))).contains("kokoro", "ginga");
