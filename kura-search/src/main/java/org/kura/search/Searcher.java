@@ -30,19 +30,7 @@ public final class Searcher {
 
     public SearchResult search(SearchQuery q) {
         SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
-        for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
-            if (f.getValue().isEmpty()) {
-                continue;
-            }
-            String field = SearchQuery.FACETS.get(f.getKey());
-            String values = f.getValue().stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                    .collect(Collectors.joining(" OR "));
-            s.addFilterQuery("{!tag=f_" + f.getKey() + "}" + field + ":(" + values + ")");
-        }
-        if (q.yearFrom() != null || q.yearTo() != null) {
-            s.addFilterQuery("{!tag=f_year}year:[" + (q.yearFrom() == null ? "*" : q.yearFrom()) + " TO "
-                    + (q.yearTo() == null ? "*" : q.yearTo()) + "]");
-        }
+        addFilters(s, q);
         if (q.clusters()) {
             // on cluster_group, which only records of shared clusters have: the collapse's per-query state is
             // sized by the real clusters, not by one key per record (docs/benchmarks.md)
@@ -87,6 +75,26 @@ public final class Searcher {
         QueryResponse r = send(s);
         String didYouMean = r.getResults().getNumFound() == 0 ? didYouMean(s.getQuery()) : null;
         return toResult(r, didYouMean);
+    }
+
+    /**
+     * The search's filters as tagged filter queries (a facet's own filter is excluded from its counts);
+     * values are quoted and escaped, so they are only ever values.
+     */
+    private static void addFilters(SolrQuery s, SearchQuery q) {
+        for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
+            if (f.getValue().isEmpty()) {
+                continue;
+            }
+            String field = SearchQuery.FACETS.get(f.getKey());
+            String values = f.getValue().stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                    .collect(Collectors.joining(" OR "));
+            s.addFilterQuery("{!tag=f_" + f.getKey() + "}" + field + ":(" + values + ")");
+        }
+        if (q.yearFrom() != null || q.yearTo() != null) {
+            s.addFilterQuery("{!tag=f_year}year:[" + (q.yearFrom() == null ? "*" : q.yearFrom()) + " TO "
+                    + (q.yearTo() == null ? "*" : q.yearTo()) + "]");
+        }
     }
 
     private QueryResponse send(SolrQuery s) {
@@ -170,18 +178,7 @@ public final class Searcher {
             throw new IllegalArgumentException("at most 1,000 ids at a time");
         }
         SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
-        for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
-            if (f.getValue().isEmpty()) {
-                continue;
-            }
-            s.addFilterQuery(SearchQuery.FACETS.get(f.getKey()) + ":(" + f.getValue().stream()
-                    .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                    .collect(Collectors.joining(" OR ")) + ")");
-        }
-        if (q.yearFrom() != null || q.yearTo() != null) {
-            s.addFilterQuery("year:[" + (q.yearFrom() == null ? "*" : q.yearFrom()) + " TO "
-                    + (q.yearTo() == null ? "*" : q.yearTo()) + "]");
-        }
+        addFilters(s, q);
         s.addFilterQuery("id:(" + docIds.stream().map(org.apache.solr.client.solrj.util.ClientUtils::escapeQueryChars)
                 .collect(Collectors.joining(" OR ")) + ")");
         s.setFields("id");
