@@ -249,7 +249,9 @@ public final class Wiring implements AutoCloseable {
         groups.add(new SearchRoutes(new Searcher(index)));
         Pages pages = new Pages();
         Curation curation = new Curation(store);
-        groups.add(new PortalRoutes(pages, store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)), curation));
+        List<String> trusted = config.api().trustedProxies();
+        groups.add(new PortalRoutes(pages, store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)), curation,
+                new org.kura.server.portal.ItemAccess(new AccessPolicy(), new PrincipalResolver(store, adminToken(), trusted))));
         groups.add(new CuratedRoutes(pages, store, new Searcher(index), curation));
         groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
         groups.add(new AdminRoutes(pages, store, curation, new AdminSessions(adminToken()), monitor, harvestLauncher()));
@@ -269,9 +271,8 @@ public final class Wiring implements AutoCloseable {
         groups.add(new ChangeDiscoveryRoutes(store, baseUrl));
         groups.add(new LinkedDataRoutes());
         groups.add(new OpenApiRoutes(baseUrl));
-        List<String> proxies = config.api().trustedProxies();
         groups.add(new IiifRoutes(imageService(), objectStore(), store, new AccessPolicy(),
-                new PrincipalResolver(store, adminToken(), proxies), new AccessAudit(store), baseUrl, proxies));
+                new PrincipalResolver(store, adminToken(), trusted), new AccessAudit(store), baseUrl, trusted));
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store))

@@ -59,7 +59,11 @@ public final class PortalRoutes implements RouteGroup {
 
     private final Curation curation;
 
-    public PortalRoutes(Pages pages, CatalogStore store, Searcher searcher, SchemaOrgMapper schemaOrg, Curation curation) {
+    private final ItemAccess itemAccess;
+
+    public PortalRoutes(Pages pages, CatalogStore store, Searcher searcher, SchemaOrgMapper schemaOrg, Curation curation,
+                        ItemAccess itemAccess) {
+        this.itemAccess = itemAccess;
         this.pages = pages;
         this.curation = curation;
         this.store = store;
@@ -169,7 +173,8 @@ public final class PortalRoutes implements RouteGroup {
         List<CuratedRoutes.Card> others = searcher.clusterOf(provider, id, 20).stream()
                 .map(o -> new CuratedRoutes.Card(o.title(), recordUrl(o.provider(), o.recordId()), null, null, null,
                         store.provider(o.provider()).map(x -> name(x, page.lang())).orElse(o.provider()), null)).toList();
-        RecordView view = new RecordView(page, stored, p, store.itemsOfRecord(provider, id));
+        RecordView view = new RecordView(page, stored, p, store.itemsOfRecord(provider, id),
+                item -> itemAccess.mayOpen(ctx, item.tier()));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("view", view);
         params.put("others", others);

@@ -31,7 +31,11 @@ public final class RecordView {
     public record Field(String label, List<Value> values) {
     }
 
+    /** A digitized item; title, pages and links are null when the reader may not open it (only the tier shows). */
     public record ItemLink(String id, String title, int pages, String tier, String manifest, String viewer) {
+        public boolean open() {
+            return manifest != null;
+        }
     }
 
     private final PortalPage page;
@@ -39,8 +43,11 @@ public final class RecordView {
     private final Record record;
     private final Provider provider;
     private final List<ItemEntry> items;
+    private final java.util.function.Predicate<ItemEntry> mayOpen;
 
-    public RecordView(PortalPage page, StoredRecord stored, Provider provider, List<ItemEntry> items) {
+    public RecordView(PortalPage page, StoredRecord stored, Provider provider, List<ItemEntry> items,
+                      java.util.function.Predicate<ItemEntry> mayOpen) {
+        this.mayOpen = mayOpen;
         this.page = page;
         this.stored = stored;
         this.record = stored.normalized();
@@ -128,9 +135,14 @@ public final class RecordView {
     }
 
     public List<ItemLink> items() {
-        return items.stream().map(i -> new ItemLink(i.id(), i.title(), i.pages(), page.label("access", i.tier().name()),
-                "/iiif/3/" + PortalRoutes.encodePath(i.id()) + "/manifest",
-                "/viewer?manifest=" + QueryString.enc("/iiif/3/" + PortalRoutes.encodePath(i.id()) + "/manifest"))).toList();
+        return items.stream().map(i -> {
+            String tier = page.label("access", i.tier().name());
+            if (!mayOpen.test(i)) {
+                return new ItemLink(i.id(), null, 0, tier, null, null);
+            }
+            String manifest = "/iiif/3/" + PortalRoutes.encodePath(i.id()) + "/manifest";
+            return new ItemLink(i.id(), i.title(), i.pages(), tier, manifest, "/viewer?manifest=" + QueryString.enc(manifest));
+        }).toList();
     }
 
     /** Only http(s) links are links; anything else ({@code javascript:}, {@code data:}) is shown as text. */

@@ -95,6 +95,7 @@ final class PortalFixture implements AutoCloseable {
         // the same article from a second provider: one work cluster (same title, no creator, no date)
         store.commit(new Page(0, "univ", List.of(accepted(Record.builder("u-77", "univ").materialType(MaterialType.ARTICLE)
                 .title(new Title("スラッシュのある識別子", null, TitleType.MAIN, "ja")).build())), null));
+        store.saveItem(new ItemEntry("item-secret", "lib", "kokugaku-2", AccessTier.WITHHELD, "非公開の題名", 7, Instant.now()));
         store.saveItem(new ItemEntry("item-kokugaku", "lib", "kokugaku-1", AccessTier.PUBLIC, "國學の本義 画像", 3, Instant.now()));
         solr = new EmbeddedSolrBackend(dir.resolve("solr"), "kura");
         new Indexer(store, solr).catchUp();
@@ -109,7 +110,9 @@ final class PortalFixture implements AutoCloseable {
                                 new Gallery.Item("lib:gone", "消えた資料", "A record that is gone"))))));
         server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", ADMIN_TOKEN),
                 KuraServer.newMetricsRegistry(), List.of(
-                new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation),
+                new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation,
+                        new ItemAccess(new org.kura.server.access.AccessPolicy(),
+                                new org.kura.server.access.PrincipalResolver(store, ADMIN_TOKEN, List.of()))),
                 new CuratedRoutes(pages, store, searcher, curation), new CollectionRoutes(curation, searcher),
                 new org.kura.server.oai.OaiPmhRoutes(store, new org.kura.server.oai.OaiPmhRoutes.Settings("Kura", "http://localhost/oai",
                         "admin@example.org", "kura.example.org", 1, java.time.Duration.ofHours(1), new byte[32]),

@@ -156,6 +156,15 @@ class PortalTest {
     }
 
     @Test
+    void aRestrictedItemIsNamedOnlyToWhomItsPolicyOpensIt() throws Exception {
+        String anonymous = get("/records/lib/kokugaku-2").body();
+        assertThat(anonymous).contains("このデジタル化資料は「非公開」です");
+        assertThat(anonymous).doesNotContain("非公開の題名").doesNotContain("7 コマ").doesNotContain("item-secret");
+        String staff = get("/records/lib/kokugaku-2", "Authorization", "Bearer " + PortalFixture.ADMIN_TOKEN).body();
+        assertThat(staff).contains("非公開の題名", "7 コマ", "/iiif/3/item-secret/manifest");
+    }
+
+    @Test
     void citationsDownloadInThreeFormats() throws Exception {
         HttpResponse<String> bib = get("/records/lib/kokugaku-1?cite=bibtex");
         assertThat(bib.statusCode()).isEqualTo(200);
