@@ -27,8 +27,13 @@ public final class Indexer {
     private static final int COMMIT_EVERY = 20_000;
     private static final long COMMIT_NANOS = 5_000_000_000L;
 
+    /** Keys indexed in one pass up to which only those keys are checked for new clusters afterwards. */
+    private static final int TOUCHED_MAX = 50_000;
+
     private final CatalogStore store;
     private final SearchBackend backend;
+    /** Cluster keys known to be shared (stale entries are harmless: a group of one collapses to itself). */
+    private java.util.Set<String> shared;
 
     private final int threads;
     private final int commitEvery;
@@ -69,7 +74,7 @@ public final class Indexer {
         long deleted = 0;
         long uncommitted = 0;
         long lastCommit = System.nanoTime();
-        java.util.Set<String> shared = null;
+        java.util.Set<String> touched = new java.util.HashSet<>();
         try (Writers writers = new Writers(backend, threads)) {
             while (true) {
                 List<Change> batch = store.changesSince(position, BATCH);
@@ -82,7 +87,7 @@ public final class Indexer {
                 }
                 Map<String, StoredRecord> current = currentRecords(latest.values());
                 if (shared == null) {
-                    shared = sharedKeys();
+                    shared = sharedKeys(null); // once per indexer; kept up to date by markClusters
                 }
                 List<SolrInputDocument> docs = new ArrayList<>();
                 List<String> gone = new ArrayList<>();
@@ -92,7 +97,14 @@ public final class Indexer {
                         if (r.version() > 1) {
                             gone.add(e.getKey()); // its cluster key (and so its shard) may have changed
                         }
-                        docs.add(RecordDocuments.toDocument(r.normalized(), shared));
+                        SolrInputDocument doc = RecordDocuments.toDocument(r.normalized(), shared);
+                        if (touched != null) {
+                            touched.add((String) doc.getFieldValue("cluster_key"));
+                            if (touched.size() > TOUCHED_MAX) {
+                                touched = null; // a large pass: look at every key afterwards
+                            }
+                        }
+                        docs.add(doc);
                     } else {
                         gone.add(e.getKey());
                         deleted++;
@@ -121,7 +133,7 @@ public final class Indexer {
                 store.saveIndexPosition(POSITION, position);
             }
             if (indexed > 0) {
-                markClusters();
+                markClusters(touched);
             }
         } catch (IOException | SolrServerException e) {
             throw new SearchException("indexing stopped after change " + committed + ": " + e.getMessage(), e);
@@ -278,7 +290,7 @@ public final class Indexer {
         LOG.info("index rebuilt with {} records in {} ms", count[0], System.currentTimeMillis() - start);
         IndexReport after = catchUp();
         try {
-            markClusters();
+            markClusters(null);
         } catch (IOException | SolrServerException e) {
             throw new SearchException("marking clusters after the rebuild failed: " + e.getMessage(), e);
         }
@@ -286,9 +298,15 @@ public final class Indexer {
                 System.currentTimeMillis() - start);
     }
 
-    /** The cluster keys that two or more indexed records share. */
-    private java.util.Set<String> sharedKeys() throws IOException, SolrServerException {
+    /** The cluster keys (of {@code among}, or all when null) that two or more indexed records share. */
+    private java.util.Set<String> sharedKeys(java.util.Set<String> among) throws IOException, SolrServerException {
         org.apache.solr.client.solrj.SolrQuery q = new org.apache.solr.client.solrj.SolrQuery("*:*");
+        if (among != null) {
+            if (among.isEmpty()) {
+                return java.util.Set.of();
+            }
+            q.addFilterQuery("{!terms f=cluster_key}" + String.join(",", among));
+        }
         q.setRows(0);
         q.setFacet(true);
         q.addFacetField("cluster_key");
@@ -308,12 +326,16 @@ public final class Indexer {
      * lacks it (typically the first holder, indexed before the second arrived): re-indexed from the
      * catalog. Search collapses on that field, so its distinct values are the real clusters only.
      */
-    private void markClusters() throws IOException, SolrServerException {
-        java.util.Set<String> shared = sharedKeys();
-        if (shared.isEmpty()) {
+    private void markClusters(java.util.Set<String> touched) throws IOException, SolrServerException {
+        java.util.Set<String> found = sharedKeys(touched);
+        if (shared == null) {
+            shared = new java.util.HashSet<>();
+        }
+        shared.addAll(found);
+        if (found.isEmpty()) {
             return;
         }
-        List<String> keys = new ArrayList<>(shared);
+        List<String> keys = new ArrayList<>(found);
         long marked = 0;
         for (int i = 0; i < keys.size(); i += 2000) {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + 2000));
@@ -342,7 +364,7 @@ public final class Indexer {
         }
         if (marked > 0) {
             backend.commit();
-            LOG.info("marked {} records as members of {} shared clusters", marked, shared.size());
+            LOG.info("marked {} records as members of {} shared clusters", marked, found.size());
         }
     }
 
