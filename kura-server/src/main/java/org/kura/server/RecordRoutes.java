@@ -200,7 +200,8 @@ public final class RecordRoutes implements RouteGroup {
         return m;
     }
 
-    private static String decode(String s) {
+    /** A record identifier from a path segment ({@code +} kept as a plus); 400 for malformed escapes. */
+    public static String decode(String s) {
         try {
             return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
@@ -208,7 +209,8 @@ public final class RecordRoutes implements RouteGroup {
         }
     }
 
-    static String encode(String s) {
+    /** A record identifier as one path segment: every reserved character percent-encoded ({@code /}, {@code ?}). */
+    public static String encode(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

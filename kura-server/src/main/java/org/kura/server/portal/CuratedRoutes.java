@@ -75,7 +75,7 @@ public final class CuratedRoutes implements RouteGroup {
         for (SearchResult.Hit h : result.hits()) {
             String year = h.year() == null ? page.t("timeline.undated") : h.year().toString();
             byYear.computeIfAbsent(year, k -> new ArrayList<>()).add(new Card(h.title(), PortalRoutes.recordUrl(h.provider(),
-                    h.recordId()), SearchView.safeImage(h.thumbnail()), h.date(), String.join(" / ", h.creators()),
+                    h.recordId()), SafeUrls.externalOrSameSite(h.thumbnail()), h.date(), String.join(" / ", h.creators()),
                     providerName(h.provider(), page.lang()), null));
         }
         List<Year> timeline = byYear.entrySet().stream().map(e -> new Year(e.getKey(), e.getValue())).toList();
@@ -124,7 +124,7 @@ public final class CuratedRoutes implements RouteGroup {
         return r.map(x -> new Card(x.normalized().mainTitle().isBlank() ? page.t("untitled") : x.normalized().mainTitle(),
                 PortalRoutes.recordUrl(provider, identifier),
                 x.normalized().links().stream().filter(l -> l.kind() == LinkKind.THUMBNAIL).map(Link::url)
-                        .map(SearchView::safeImage).filter(u -> u != null).findFirst().orElse(null),
+                        .map(SafeUrls::externalOrSameSite).filter(u -> u != null).findFirst().orElse(null),
                 x.normalized().issued() == null ? null : x.normalized().issued().original(),
                 String.join(" / ", x.normalized().agents().stream().map(a -> a.name()).toList()),
                 providerName(provider, page.lang()), caption));

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +26,7 @@ import org.kura.search.SearchResult;
 import org.kura.search.Searcher;
 import org.kura.search.query.QueryNode;
 import org.kura.server.ProblemException;
+import org.kura.server.RecordRoutes;
 import org.kura.server.RouteGroup;
 import org.kura.server.SearchRoutes;
 
@@ -86,12 +86,7 @@ public final class PortalRoutes implements RouteGroup {
 
     /** The URL of a record's page. */
     public static String recordUrl(String providerId, String identifier) {
-        return "/records/" + providerId + "/" + encodePath(identifier);
-    }
-
-    /** A path segment: every reserved character percent-encoded (so {@code /} and {@code ?} in identifiers survive). */
-    public static String encodePath(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/records/" + providerId + "/" + RecordRoutes.encode(identifier);
     }
 
     // ---- pages -----------------------------------------------------------------------------
@@ -147,7 +142,7 @@ public final class PortalRoutes implements RouteGroup {
 
     private void record(Context ctx, PortalPage page) throws JsonProcessingException {
         String provider = ctx.pathParam("provider");
-        String id = decode(ctx.pathParam("id"));
+        String id = RecordRoutes.decode(ctx.pathParam("id"));
         StoredRecord stored = store.record(provider, id)
                 .orElseThrow(() -> ProblemException.notFound(page.t("error.noRecord", id)));
         if (stored.deleted() || stored.normalized() == null) {
@@ -250,7 +245,7 @@ public final class PortalRoutes implements RouteGroup {
 
     private void viewer(Context ctx, PortalPage page) {
         String manifest = ctx.queryParam("manifest");
-        if (manifest == null || (SearchView.safeImage(manifest) == null)) {
+        if (manifest == null || SafeUrls.externalOrSameSite(manifest) == null) {
             throw ProblemException.badRequest(page.t("viewer.badManifest"));
         }
         boolean bundled = PortalRoutes.class.getResource("/portal/vendor/mirador.min.js") != null;
@@ -269,14 +264,6 @@ public final class PortalRoutes implements RouteGroup {
             }
             ctx.header("Cache-Control", "public, max-age=3600");
             ctx.contentType(type).result(in.readAllBytes());
-        }
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("malformed percent-encoding in record id");
         }
     }
 }

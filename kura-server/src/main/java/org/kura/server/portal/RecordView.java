@@ -2,7 +2,6 @@ package org.kura.server.portal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.kura.catalog.ItemEntry;
 import org.kura.catalog.StoredRecord;
 import org.kura.model.Agent;
@@ -87,7 +86,7 @@ public final class RecordView {
     }
 
     public String apiUrl() {
-        return "/api/records/" + org.kura.server.portal.PortalRoutes.encodePath(stored.identifier()) + "?provider="
+        return "/api/records/" + org.kura.server.RecordRoutes.encode(stored.identifier()) + "?provider="
                 + stored.providerId();
     }
 
@@ -105,7 +104,7 @@ public final class RecordView {
 
     public String reuseUri() {
         String uri = record.rights().uri() != null ? record.rights().uri() : record.rights().condition().uri();
-        return SearchView.safeImage(uri) == null || uri.startsWith("/") ? null : uri;
+        return SafeUrls.external(uri);
     }
 
     public String rightsStatement() {
@@ -125,13 +124,13 @@ public final class RecordView {
 
     public String sourceUrl() {
         return record.links().stream().filter(l -> l.kind() == LinkKind.LANDING_PAGE || l.kind() == LinkKind.SOURCE_RECORD)
-                .map(Link::url).map(RecordView::safeLink).filter(u -> u != null).findFirst()
-                .orElseGet(() -> safeLink(stored.identifier()));
+                .map(Link::url).map(SafeUrls::external).filter(u -> u != null).findFirst()
+                .orElseGet(() -> SafeUrls.external(stored.identifier()));
     }
 
     public String thumbnail() {
         return record.links().stream().filter(l -> l.kind() == LinkKind.THUMBNAIL).map(Link::url)
-                .map(SearchView::safeImage).filter(u -> u != null).findFirst().orElse(null);
+                .map(SafeUrls::externalOrSameSite).filter(u -> u != null).findFirst().orElse(null);
     }
 
     public List<ItemLink> items() {
@@ -140,20 +139,11 @@ public final class RecordView {
             if (!mayOpen.test(i)) {
                 return new ItemLink(i.id(), null, 0, tier, null, null);
             }
-            String manifest = "/iiif/3/" + PortalRoutes.encodePath(i.id()) + "/manifest";
+            String manifest = "/iiif/3/" + org.kura.server.RecordRoutes.encode(i.id()) + "/manifest";
             return new ItemLink(i.id(), i.title(), i.pages(), tier, manifest, "/viewer?manifest=" + QueryString.enc(manifest));
         }).toList();
     }
 
-    /** Only http(s) links are links; anything else ({@code javascript:}, {@code data:}) is shown as text. */
-    static String safeLink(String url) {
-        if (url == null) {
-            return null;
-        }
-        String u = url.strip();
-        String lower = u.toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? u : null;
-    }
 
     public List<Field> fields() {
         List<Field> out = new ArrayList<>();
@@ -213,7 +203,7 @@ public final class RecordView {
             if (l.kind() == LinkKind.THUMBNAIL) {
                 continue;
             }
-            String href = safeLink(l.url());
+            String href = SafeUrls.external(l.url());
             links.add(new Value(l.label() != null && !l.label().isBlank() ? l.label() : l.url(), null, href,
                     page.t("linkKind." + l.kind().name())));
         }
@@ -231,7 +221,7 @@ public final class RecordView {
             case NCID -> "https://ci.nii.ac.jp/ncid/" + v;
             case ORCID -> "https://orcid.org/" + v;
             case VIAF -> "https://viaf.org/viaf/" + v;
-            case URI -> safeLink(v);
+            case URI -> SafeUrls.external(v);
             default -> null;
         };
         return new Value(v, null, href, i.type().name().replace('_', ' ') + (i.valid() ? "" : " " + page.t("invalid")));

@@ -155,7 +155,7 @@ public final class SearchView {
                     PortalRoutes.recordUrl(h.provider(), h.recordId()), h.creators(), h.date(), page.label("type", h.materialType()),
                     page.label("reuse", h.reuse()), PortalPage.reuseClass(h.reuse()),
                     h.accessTier() == null || "NONE".equals(h.accessTier()) ? null : page.label("access", h.accessTier()),
-                    h.hasDigital(), safeImage(h.thumbnail()), providerName(h.provider()), h.clusterSize(), others,
+                    h.hasDigital(), SafeUrls.externalOrSameSite(h.thumbnail()), providerName(h.provider()), h.clusterSize(), others,
                     snippet(h)));
         }
         return out;
@@ -167,14 +167,6 @@ public final class SearchView {
         return t == null || t.isEmpty() ? null : t.get(0);
     }
 
-    /** Thumbnails only over http(s) or from this server: never a {@code javascript:} or {@code data:} URL. */
-    static String safeImage(String url) {
-        if (url == null) {
-            return null;
-        }
-        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
-        return u.startsWith("https://") || u.startsWith("http://") || (u.startsWith("/") && !u.startsWith("//")) ? url.strip() : null;
-    }
 
     private String providerName(String id) {
         return providerNames.getOrDefault(id, id);
