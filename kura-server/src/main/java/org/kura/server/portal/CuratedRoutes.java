@@ -71,15 +71,16 @@ public final class CuratedRoutes implements RouteGroup {
         SearchQuery all = ThemeScope.apply(theme, new SearchQuery(new QueryNode.All(), Map.of(), null, null,
                 SearchQuery.Sort.DATE_ASC, 1, TIMELINE_RECORDS, null, true, List.of(SearchQuery.YEARS)));
         SearchResult result = searcher.search(all);
+        Map<String, String> names = PortalRoutes.providerNames(store, page.lang());
         Map<String, List<Card>> byYear = new LinkedHashMap<>();
         for (SearchResult.Hit h : result.hits()) {
             String year = h.year() == null ? page.t("timeline.undated") : h.year().toString();
             byYear.computeIfAbsent(year, k -> new ArrayList<>()).add(new Card(h.title(), PortalRoutes.recordUrl(h.provider(),
                     h.recordId()), SafeUrls.externalOrSameSite(h.thumbnail()), h.date(), String.join(" / ", h.creators()),
-                    providerName(h.provider(), page.lang()), null));
+                    names.getOrDefault(h.provider(), h.provider()), null));
         }
         List<Year> timeline = byYear.entrySet().stream().map(e -> new Year(e.getKey(), e.getValue())).toList();
-        List<Card> featured = theme.featured().stream().map(ref -> card(ref, null, page)).flatMap(Optional::stream).toList();
+        List<Card> featured = theme.featured().stream().map(ref -> card(ref, null, page, names)).flatMap(Optional::stream).toList();
         List<SearchView.YearBar> decades = new ArrayList<>();
         long max = result.years().stream().mapToLong(SearchResult.FacetValue::count).max().orElse(1);
         for (SearchResult.FacetValue v : result.years()) {
@@ -104,16 +105,17 @@ public final class CuratedRoutes implements RouteGroup {
     private void gallery(Context ctx, PortalPage page) {
         String id = ctx.pathParam("id");
         Gallery g = curation.gallery(id).orElseThrow(() -> ProblemException.notFound(page.t("error.noGallery", id)));
+        Map<String, String> names = PortalRoutes.providerNames(store, page.lang());
         List<List<Card>> cards = new ArrayList<>();
         for (Gallery.Section s : g.sections()) {
-            cards.add(s.items().stream().map(i -> card(i.record(), i.caption(page.lang()), page))
+            cards.add(s.items().stream().map(i -> card(i.record(), i.caption(page.lang()), page, names))
                     .flatMap(Optional::stream).toList());
         }
         pages.html(ctx, "gallery.jte", page.titled(g.title(page.lang())), Map.of("gallery", g, "cards", cards));
     }
 
     /** A card for {@code provider:identifier}; empty when the record is gone (a gallery outlives its records). */
-    private Optional<Card> card(String ref, String caption, PortalPage page) {
+    private Optional<Card> card(String ref, String caption, PortalPage page, Map<String, String> names) {
         int colon = ref == null ? -1 : ref.indexOf(':');
         if (colon <= 0) {
             return Optional.empty();
@@ -127,10 +129,6 @@ public final class CuratedRoutes implements RouteGroup {
                         .map(SafeUrls::externalOrSameSite).filter(u -> u != null).findFirst().orElse(null),
                 x.normalized().issued() == null ? null : x.normalized().issued().original(),
                 String.join(" / ", x.normalized().agents().stream().map(a -> a.name()).toList()),
-                providerName(provider, page.lang()), caption));
-    }
-
-    private String providerName(String id, Lang lang) {
-        return store.provider(id).map(p -> lang == Lang.EN && p.nameEn() != null ? p.nameEn() : p.nameJa()).orElse(id);
+                names.getOrDefault(provider, provider), caption));
     }
 }

@@ -110,14 +110,20 @@ public final class PortalRoutes implements RouteGroup {
         return out;
     }
 
-    private static String name(Provider p, Lang lang) {
+    static String name(Provider p, Lang lang) {
         return lang == Lang.EN && p.nameEn() != null && !p.nameEn().isBlank() ? p.nameEn() : p.nameJa();
+    }
+
+    /** Every provider's name in the page's language, by id: read once per page, not once per hit. */
+    static Map<String, String> providerNames(CatalogStore store, Lang lang) {
+        Map<String, String> names = new HashMap<>();
+        store.providers().forEach(p -> names.put(p.id(), name(p, lang)));
+        return names;
     }
 
     private void search(Context ctx, PortalPage page) {
         QueryString qs = QueryString.of(ctx.queryParamMap()).without("lang");
-        Map<String, String> names = new HashMap<>();
-        store.providers().forEach(p -> names.put(p.id(), name(p, page.lang())));
+        Map<String, String> names = providerNames(store, page.lang());
         String q = ctx.queryParam("q");
         PortalPage titled = page.titled(q == null || q.isBlank() ? page.t("search.results") : page.t("search.titleFor", q));
         SearchQuery query;
@@ -165,9 +171,10 @@ public final class PortalRoutes implements RouteGroup {
             ctx.contentType(format[0]).result(body);
             return;
         }
+        Map<String, String> names = providerNames(store, page.lang());
         List<CuratedRoutes.Card> others = searcher.clusterOf(provider, id, 20).stream()
                 .map(o -> new CuratedRoutes.Card(o.title(), recordUrl(o.provider(), o.recordId()), null, null, null,
-                        store.provider(o.provider()).map(x -> name(x, page.lang())).orElse(o.provider()), null)).toList();
+                        names.getOrDefault(o.provider(), o.provider()), null)).toList();
         RecordView view = new RecordView(page, stored, p, store.itemsOfRecord(provider, id),
                 item -> itemAccess.mayOpen(ctx, item.tier()));
         Map<String, Object> params = new LinkedHashMap<>();

@@ -73,8 +73,7 @@ public final class RecordView {
     }
 
     public String providerName() {
-        return provider == null ? stored.providerId() : page.lang() == Lang.EN && provider.nameEn() != null
-                ? provider.nameEn() : provider.nameJa();
+        return provider == null ? stored.providerId() : PortalRoutes.name(provider, page.lang());
     }
 
     public String providerUrl() {
