@@ -34,7 +34,9 @@ public final class SafeXml {
     /** A DOM builder with DTDs, external entities and XInclude off, namespace aware. */
     public static DocumentBuilder documentBuilder() {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            // the JDK's own factory, whatever else is on the class path (a Xerces brought by a library refuses the
+            // JAXP properties below, and would decide how Kura parses)
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
