@@ -26,6 +26,13 @@ public interface ObjectStore extends AutoCloseable {
      */
     ObjectInfo put(String objectId, Path source, String message, String user);
 
+    /**
+     * Adds or replaces some files of an existing object (logical path → local file) and removes others,
+     * as one new version; every other file is carried over unchanged. Used when something is added to an
+     * item after its ingest (its OCR text, say).
+     */
+    ObjectInfo update(String objectId, java.util.Map<String, Path> put, java.util.Collection<String> remove, String message, String user);
+
     Optional<ObjectInfo> describe(String objectId);
 
     /** Streams one file of the newest version; the caller closes it. */

@@ -59,6 +59,28 @@ public final class OcflObjectStore implements ObjectStore {
     }
 
     @Override
+    public ObjectInfo update(String objectId, java.util.Map<String, Path> put, java.util.Collection<String> remove,
+                             String message, String user) {
+        if (!repo.containsObject(objectId)) {
+            throw new RepositoryException("no object " + objectId);
+        }
+        try {
+            repo.updateObject(ObjectVersionId.head(objectId), new VersionInfo().setMessage(message).setUser(user, null), updater -> {
+                OcflObjectVersion head = repo.getObject(ObjectVersionId.head(objectId));
+                for (String path : remove) {
+                    if (head.containsFile(path) && !put.containsKey(path)) {
+                        updater.removeFile(path);
+                    }
+                }
+                put.forEach((path, file) -> updater.addPath(file, path, io.ocfl.api.OcflOption.OVERWRITE));
+            });
+        } catch (RuntimeException e) {
+            throw new RepositoryException("cannot update object " + objectId + ": " + e.getMessage(), e);
+        }
+        return describe(objectId).orElseThrow();
+    }
+
+    @Override
     public Optional<ObjectInfo> describe(String objectId) {
         if (!repo.containsObject(objectId)) {
             return Optional.empty();

@@ -54,6 +54,30 @@ class ItemIngesterTest {
     }
 
     @Test
+    void anUpdateAddsReplacesAndRemovesFilesInANewVersionAndKeepsTheRest() throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        image(src.resolve("a.png"), "png");
+        Item item = ingester.ingest(new ItemIngester.Request(src, null, AccessTier.PUBLIC, "upd-1", "t", "test"));
+        Path t1 = Files.writeString(dir.resolve("t1.txt"), "一頁目");
+        Path t2 = Files.writeString(dir.resolve("t2.txt"), "二頁目");
+        store.update(item.id(), java.util.Map.of("text/0001.txt", t1, "text/0002.txt", t2), List.of(), "text", "test");
+        Path t1b = Files.writeString(dir.resolve("t1b.txt"), "改訂");
+        ObjectStore.ObjectInfo info = store.update(item.id(), java.util.Map.of("text/0001.txt", t1b), List.of("text/0002.txt", "no/such"),
+                "text again", "test");
+
+        assertThat(info.version()).isEqualTo(3);
+        assertThat(info.files()).extracting(ObjectStore.StoredFile::path)
+                .containsExactly("item.json", "pages/0001.png", "text/0001.txt");
+        try (InputStream in = store.open(item.id(), "text/0001.txt")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("改訂");
+        }
+        assertThat(store.verify(item.id())).isEmpty();
+        assertThatThrownBy(() -> store.update("nothing-here", java.util.Map.of("x", t1), List.of(), "m", "u"))
+                .isInstanceOf(RepositoryException.class).hasMessageContaining("no object nothing-here");
+    }
+
+    @Test
     void aFolderBecomesAnOcflObjectWithPagesInNaturalOrder() throws Exception {
         Item item = ingester.ingest(new ItemIngester.Request(book("src"), "ndl:R1", AccessTier.LIBRARY, null, "吾輩は猫である", "test"));
         assertThat(item.id()).startsWith("item-");
