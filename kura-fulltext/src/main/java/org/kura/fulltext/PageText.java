@@ -35,6 +35,7 @@ public record PageText(int page, int width, int height, boolean vertical, List<T
         return sb.toString();
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return lines.stream().allMatch(l -> l.text().isBlank());
     }
@@ -45,6 +46,7 @@ public record PageText(int page, int width, int height, boolean vertical, List<T
     }
 
     /** Where each line starts in {@link #text()}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public int[] lineOffsets() {
         int[] out = new int[lines.size()];
         int at = 0;

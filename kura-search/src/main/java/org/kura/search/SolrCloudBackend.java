@@ -29,8 +29,19 @@ public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildabl
     private final String alias;
     private final int shards;
     private final int replicas;
+    private final String routerField;
 
     public SolrCloudBackend(String zkHost, String alias, int shards, int replicas) throws IOException {
+        this(zkHost, alias, shards, replicas, "cluster_key");
+    }
+
+    /**
+     * @param routerField the field whose value decides a document's shard ({@code cluster_key} for records,
+     *                    so that a work cluster is on one shard; {@code item_id} for page text, so that a
+     *                    book's pages are)
+     */
+    public SolrCloudBackend(String zkHost, String alias, int shards, int replicas, String routerField) throws IOException {
+        this.routerField = routerField;
         this.zkHost = zkHost;
         this.alias = alias;
         this.shards = shards;
@@ -67,7 +78,7 @@ public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildabl
 
     void createCollection(String name) throws IOException, SolrServerException {
         CollectionAdminRequest.createCollection(name, ConfigSet.NAME, shards, replicas)
-                .setRouterField("cluster_key").process(client);
+                .setRouterField(routerField).process(client);
         try {
             org.apache.solr.common.cloud.ZkStateReader.from(client).waitForState(name, 60, TimeUnit.SECONDS,
                     (nodes, state) -> state != null && state.getSlices().stream()
