@@ -97,6 +97,9 @@ public final class Wiring implements AutoCloseable {
     private ObjectStore objectStore;
     private SparqlStore sparqlStore;
     private ImageService imageService;
+    private org.kura.fulltext.TextStore textStore;
+    private org.kura.fulltext.PageTextIndex textIndex;
+    private org.kura.fulltext.SnippetGuard snippetGuard;
     private java.util.concurrent.ScheduledExecutorService indexFollower;
 
     public Wiring(KuraConfig config) {
@@ -271,8 +274,17 @@ public final class Wiring implements AutoCloseable {
         groups.add(new ChangeDiscoveryRoutes(store, baseUrl));
         groups.add(new LinkedDataRoutes());
         groups.add(new OpenApiRoutes(baseUrl));
-        groups.add(new IiifRoutes(imageService(), objectStore(), store, new AccessPolicy(),
-                new PrincipalResolver(store, adminToken(), trusted), new AccessAudit(store), baseUrl, trusted));
+        PrincipalResolver principals = new PrincipalResolver(store, adminToken(), trusted);
+        AccessAudit audit = new AccessAudit(store);
+        org.kura.fulltext.TextStore texts = textStore();
+        groups.add(new IiifRoutes(imageService(), objectStore(), store, new AccessPolicy(), principals, audit, baseUrl, trusted,
+                (item, base) -> texts.pageNumbers(item.id()).isEmpty() ? List.of()
+                        : org.kura.fulltext.ContentSearch.services(base, item.id())));
+        org.kura.server.access.ItemGate gate = new org.kura.server.access.ItemGate(store, new AccessPolicy(), principals, audit, trusted);
+        org.kura.fulltext.FullTextSearch fullText = new org.kura.fulltext.FullTextSearch(textIndex(), snippetGuard());
+        groups.add(new org.kura.server.fulltext.TextRoutes(fullText, new org.kura.fulltext.ContentSearch(textIndex(), texts), texts,
+                imageService(), gate, textExports(), baseUrl));
+        groups.add(new org.kura.server.portal.FullTextPageRoutes(pages, fullText, gate));
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store))
@@ -301,6 +313,114 @@ public final class Wiring implements AutoCloseable {
                     new DerivativeCache(dataDir().resolve("cache").resolve("iiif"), 1L << 30));
         }
         return imageService;
+    }
+
+    /** The text of items, kept in their OCFL objects. */
+    public synchronized org.kura.fulltext.TextStore textStore() {
+        if (textStore == null) {
+            textStore = new org.kura.fulltext.TextStore(objectStore(), dataDir().resolve("work").resolve("text"));
+        }
+        return textStore;
+    }
+
+    /**
+     * The page-text index: embedded Solr under {@code <data>/solr-text}, or the collection
+     * {@code <collection>_text} on the configured SolrCloud (routed by item, same configset).
+     */
+    public synchronized org.kura.fulltext.PageTextIndex textIndex() {
+        if (textIndex == null) {
+            KuraConfig.Search s = config.search();
+            try {
+                SearchBackend backend = s.embedded() ? new EmbeddedSolrBackend(dataDir().resolve("solr-text"), s.collection() + "_text")
+                        : new SolrCloudBackend(s.zkHost(), s.collection() + "_text", s.shards(), s.replicas(), "item_id");
+                textIndex = new org.kura.fulltext.PageTextIndex(backend);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the page-text index", e);
+            }
+        }
+        return textIndex;
+    }
+
+    public org.kura.fulltext.TextIngester textIngester() {
+        return new org.kura.fulltext.TextIngester(textStore(), new org.kura.fulltext.PageTextReaders());
+    }
+
+    /** Indexes an item's stored text with what the catalog says about the item. */
+    public int indexText(String itemId) {
+        org.kura.catalog.ItemEntry e = catalog().item(itemId).orElse(null);
+        org.kura.fulltext.PageTextIndex.ItemInfo info = new org.kura.fulltext.PageTextIndex.ItemInfo(itemId,
+                e == null || e.providerId() == null ? null : e.providerId() + ":" + e.recordIdentifier(),
+                e == null ? null : e.providerId(), e == null ? org.kura.model.AccessTier.WITHHELD : e.tier(),
+                e == null ? itemId : e.title());
+        return new org.kura.fulltext.TextIndexer(textStore(), textIndex()).index(info);
+    }
+
+    /** OCR of items with this engine, stored as their text. */
+    public org.kura.fulltext.ItemOcr itemOcr(org.kura.fulltext.ocr.OcrEngine engine) {
+        return new org.kura.fulltext.ItemOcr(objectStore(), textStore(), textIngester(), engine, dataDir().resolve("work").resolve("ocr"));
+    }
+
+    /** Per-reader limits on passages of restricted items (one per process, shared by every request). */
+    public synchronized org.kura.fulltext.SnippetGuard snippetGuard() {
+        if (snippetGuard == null) {
+            snippetGuard = new org.kura.fulltext.SnippetGuard(org.kura.fulltext.SnippetLimits.DEFAULT, java.time.Clock.systemUTC());
+        }
+        return snippetGuard;
+    }
+
+    /** Plain-text and EPUB 3 exports of an item's text, described from its catalog record. */
+    public org.kura.server.fulltext.TextRoutes.TextExports textExports() {
+        return new org.kura.server.fulltext.TextRoutes.TextExports() {
+            @Override
+            public void plain(String itemId, java.io.OutputStream out) throws IOException {
+                new org.kura.fulltext.export.PlainTextExport().write(accessibleText(itemId), out);
+            }
+
+            @Override
+            public void epub(String itemId, java.io.OutputStream out) throws IOException {
+                new org.kura.fulltext.export.EpubExport().write(accessibleText(itemId), out);
+            }
+        };
+    }
+
+    private org.kura.fulltext.export.AccessibleText accessibleText(String itemId) {
+        org.kura.fulltext.TextStore texts = textStore();
+        org.kura.repository.Item item = ItemIngester.read(objectStore(), itemId);
+        List<org.kura.fulltext.PageText> pages = texts.pages(itemId);
+        String title = item.title() != null ? item.title() : itemId;
+        List<String> creators = new ArrayList<>();
+        String language = "ja";
+        String date = null;
+        String publisher = null;
+        String rights = null;
+        org.kura.catalog.ItemEntry e = catalog().item(itemId).orElse(null);
+        if (e != null && e.providerId() != null) {
+            var record = catalog().record(e.providerId(), e.recordIdentifier()).map(org.kura.catalog.StoredRecord::normalized).orElse(null);
+            if (record != null) {
+                title = record.mainTitle();
+                record.agents().forEach(a -> creators.add(a.name()));
+                if (!record.languages().isEmpty()) {
+                    language = switch (record.languages().get(0).toLowerCase(java.util.Locale.ROOT)) {
+                        case "jpn", "ja" -> "ja";
+                        case "eng", "en" -> "en";
+                        case "chi", "zho", "zh" -> "zh";
+                        case "kor", "ko" -> "ko";
+                        default -> "ja";
+                    };
+                }
+                date = record.issued() == null ? null : record.issued().original();
+                publisher = record.publishers().isEmpty() ? null : record.publishers().get(0).name();
+                rights = record.rights().condition().labelJa() + " / " + record.rights().condition().labelEn();
+            }
+        }
+        java.time.Instant modified = texts.report(itemId).flatMap(r -> r.status().stream().map(org.kura.fulltext.TextReport.PageStatus::at)
+                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder())).orElse(java.time.Instant.EPOCH);
+        List<String> labels = new ArrayList<>();
+        for (org.kura.fulltext.PageText p : pages) {
+            labels.add(p.page() <= item.pages().size() ? item.pages().get(p.page() - 1).label() : null);
+        }
+        return org.kura.fulltext.export.AccessibleText.of(itemId, title, language, creators, pages, modified)
+                .withPageLabels(labels).withPublication(publisher, date, rights);
     }
 
     public ItemIngester itemIngester() {
@@ -384,6 +504,14 @@ public final class Wiring implements AutoCloseable {
                 LoggerFactory.getLogger(Wiring.class).warn("closing the search index: {}", e.getMessage());
             }
             search = null;
+        }
+        if (textIndex != null) {
+            try {
+                textIndex.close();
+            } catch (IOException e) {
+                LoggerFactory.getLogger(Wiring.class).warn("closing the page-text index: {}", e.getMessage());
+            }
+            textIndex = null;
         }
         if (sparqlStore != null) {
             sparqlStore.close();

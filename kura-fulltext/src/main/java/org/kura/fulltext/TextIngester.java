@@ -74,6 +74,14 @@ public final class TextIngester {
 
     /** Reads and stores pages' text; {@code origin} is {@code upload} or {@code ocr:<engine>}. */
     public Result ingest(String itemId, List<Input> inputs, String origin, String user) {
+        return ingest(itemId, inputs, origin, user, List.of());
+    }
+
+    /**
+     * As {@link #ingest(String, List, String, String)}, recording also what happened to pages that produced
+     * no file (an OCR engine that failed on them).
+     */
+    public Result ingest(String itemId, List<Input> inputs, String origin, String user, List<TextReport.PageStatus> failures) {
         Item item = ItemIngester.read(texts.objects(), itemId);
         int pageCount = item.pages().size();
         Map<Input, Integer> placed = place(inputs, pageCount);
@@ -112,6 +120,7 @@ public final class TextIngester {
             statuses.add(new TextReport.PageStatus(Math.max(page, 0), in.fileName(), null, null, TextReport.State.QUARANTINED,
                     reason, now, origin));
         }
+        statuses.addAll(failures);
         int version = texts.save(itemId, pageCount, stored, quarantined, statuses,
                 "text of " + stored.size() + " page(s) (" + origin + ")", user == null ? "kura" : user);
         List<TextReport.PageStatus> problems = statuses.stream().filter(s -> s.state() == TextReport.State.QUARANTINED).toList();

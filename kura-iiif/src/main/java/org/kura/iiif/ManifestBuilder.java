@@ -29,9 +29,15 @@ public final class ManifestBuilder {
      * @param rdfUrl         the record's DC-NDL RDF, or null
      * @param metadata       label → value pairs shown by viewers (English label, Japanese label, value)
      * @param services       extra services on each image (e.g. IIIF Auth probe), may be empty
+     * @param manifestServices services of the whole item (e.g. IIIF Content Search), may be empty
      */
     public record Context(String title, String providerName, String rightsUri, String rightsLabelJa, String rightsLabelEn,
-                          String recordUrl, String rdfUrl, List<String[]> metadata, List<Map<String, Object>> services) {
+                          String recordUrl, String rdfUrl, List<String[]> metadata, List<Map<String, Object>> services,
+                          List<Map<String, Object>> manifestServices) {
+        public Context {
+            services = services == null ? List.of() : services;
+            manifestServices = manifestServices == null ? List.of() : manifestServices;
+        }
     }
 
     private final ImageService images;
@@ -82,6 +88,9 @@ public final class ManifestBuilder {
         if (c.recordUrl() != null) {
             m.put("homepage", List.of(Map.of("id", c.recordUrl(), "type", "Text", "format", "text/html",
                     "label", Map.of("ja", List.of(title), "en", List.of(title)))));
+        }
+        if (!c.manifestServices().isEmpty()) {
+            m.put("service", c.manifestServices());
         }
         List<Map<String, Object>> canvases = new ArrayList<>();
         for (int i = 0; i < item.pages().size(); i++) {

@@ -182,7 +182,9 @@ class ImageServiceTest {
         Map<String, Object> m = new ManifestBuilder(images).build(images.item("book"), "https://kura.example.org",
                 new ManifestBuilder.Context("吾輩は猫である", "国立国会図書館", "http://creativecommons.org/publicdomain/mark/1.0/",
                         "パブリックドメイン", "Public domain", "https://kura.example.org/api/records/x", null,
-                        List.<String[]>of(new String[] {"Creator", "作成者", "夏目漱石"}), List.of()));
+                        List.<String[]>of(new String[] {"Creator", "作成者", "夏目漱石"}), List.of(),
+                        List.of(Map.of("id", "https://kura.example.org/iiif/3/book/search", "type", "SearchService2"))));
+        assertThat(m.get("service")).isEqualTo(List.of(Map.of("id", "https://kura.example.org/iiif/3/book/search", "type", "SearchService2")));
         assertThat(m).containsEntry("type", "Manifest").containsEntry("id", "https://kura.example.org/iiif/3/book/manifest")
                 .containsEntry("rights", "http://creativecommons.org/publicdomain/mark/1.0/");
         List<?> canvases = (List<?>) m.get("items");

@@ -87,7 +87,8 @@ public final class HarvestRoutes implements RouteGroup {
         return m;
     }
 
-    static int intParam(String v, int fallback) {
+    /** An integer query parameter, the fallback when absent; 400 when it is not a number. */
+    public static int intParam(String v, int fallback) {
         if (v == null || v.isBlank()) {
             return fallback;
         }

@@ -83,7 +83,12 @@ public final class DemoCommand implements Callable<Integer> {
                 out.listener()));
 
         System.out.println("  digitized items (OCFL under " + wiring.dataDir().resolve("ocfl") + "):");
-        DemoItems.load(store, wiring.objectStore(), wiring.itemIngester(), wiring.dataDir().resolve("work").resolve("demo-items"));
+        List<String> withText = DemoItems.load(wiring, wiring.dataDir().resolve("work").resolve("demo-items"));
+        int textPages = 0;
+        for (String id : withText) {
+            textPages += wiring.indexText(id);
+        }
+        System.out.println("  full text: " + textPages + " page(s) of " + withText.size() + " item(s) indexed");
         DemoCuration.load(new org.kura.server.portal.Curation(store));
         System.out.println("  theme portal /themes/ndl-collection and gallery /galleries/soseki-hokusai");
 

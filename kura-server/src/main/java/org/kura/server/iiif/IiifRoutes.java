@@ -17,12 +17,12 @@ import org.kura.model.AccessTier;
 import org.kura.model.Record;
 import org.kura.repository.Item;
 import org.kura.repository.ObjectStore;
-import org.kura.server.ApiAccess;
 import org.kura.server.ProblemException;
 import org.kura.server.RouteGroup;
 import org.kura.server.access.AccessAudit;
 import org.kura.server.access.AccessPolicy;
 import org.kura.server.access.Action;
+import org.kura.server.access.ItemGate;
 import org.kura.server.access.Principal;
 import org.kura.server.access.PrincipalResolver;
 
@@ -49,21 +49,31 @@ public final class IiifRoutes implements RouteGroup {
     private final CatalogStore catalog;
     private final AccessPolicy policy;
     private final PrincipalResolver principals;
-    private final AccessAudit audit;
+    private final ItemGate gate;
     private final String base;
-    private final List<String> trustedProxies;
+    private final java.util.function.BiFunction<Item, String, List<java.util.Map<String, Object>>> manifestServices;
 
     public IiifRoutes(ImageService images, ObjectStore objects, CatalogStore catalog, AccessPolicy policy,
                       PrincipalResolver principals, AccessAudit audit, String baseUrl, List<String> trustedProxies) {
+        this(images, objects, catalog, policy, principals, audit, baseUrl, trustedProxies, (item, base) -> List.of());
+    }
+
+    /**
+     * @param manifestServices services to announce on an item's manifest (Content Search when the item has
+     *                         text), from the item and the base URL
+     */
+    public IiifRoutes(ImageService images, ObjectStore objects, CatalogStore catalog, AccessPolicy policy,
+                      PrincipalResolver principals, AccessAudit audit, String baseUrl, List<String> trustedProxies,
+                      java.util.function.BiFunction<Item, String, List<java.util.Map<String, Object>>> manifestServices) {
         this.images = images;
         this.manifests = new ManifestBuilder(images);
         this.objects = objects;
         this.catalog = catalog;
         this.policy = policy;
         this.principals = principals;
-        this.audit = audit;
+        this.gate = new ItemGate(catalog, policy, principals, audit, trustedProxies);
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.trustedProxies = List.copyOf(trustedProxies);
+        this.manifestServices = manifestServices;
     }
 
     @Override
@@ -80,7 +90,6 @@ public final class IiifRoutes implements RouteGroup {
         });
     }
 
-    /** The tier from the catalog (the items table); an item the catalog does not know is withheld. */
     /** The item's tier from the catalog (read on every request: a change of tier applies at once). */
     private AccessTier tier(String itemId) {
         java.util.Optional<ItemEntry> entry = catalog.item(itemId);
@@ -89,19 +98,7 @@ public final class IiifRoutes implements RouteGroup {
     }
 
     private void check(Context ctx, String itemId, Action action) {
-        AccessTier tier = tier(itemId);
-        Principal p = principals.resolve(ctx);
-        AccessPolicy.Decision d = policy.decide(p, tier, action);
-        if (!d.allowed()) {
-            if (p.kind() == Principal.Kind.ANONYMOUS) {
-                ctx.header("WWW-Authenticate", "Bearer realm=\"kura\"");
-                throw new ProblemException(401, "Unauthorized", "this item is " + d.reason());
-            }
-            throw new ProblemException(403, "Forbidden", "this item is " + d.reason());
-        }
-        ctx.header("Cache-Control", tier == AccessTier.PUBLIC ? "public, max-age=86400" : "private, max-age=300");
-        ctx.header("Vary", "Authorization, X-Institution-Key");
-        audit.granted(p, action, itemId, tier, ApiAccess.clientAddress(ctx, trustedProxies));
+        gate.check(ctx, itemId, tier(itemId), action);
     }
 
     private static String itemOf(String imageId) {
@@ -183,7 +180,8 @@ public final class IiifRoutes implements RouteGroup {
             }
             metadata.add(new String[] {"Provider", "提供機関", providerName});
         }
-        return new ManifestBuilder.Context(title, providerName, rightsUri, ja, en, recordUrl, rdfUrl, metadata, List.of());
+        return new ManifestBuilder.Context(title, providerName, rightsUri, ja, en, recordUrl, rdfUrl, metadata, List.of(),
+                manifestServices.apply(item, base));
     }
 
     private void pdf(Context ctx) throws IOException {

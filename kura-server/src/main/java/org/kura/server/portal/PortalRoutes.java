@@ -39,7 +39,8 @@ import org.kura.server.SearchRoutes;
  * GET /providers                     providers with their record counts
  * GET /providers/{id}                a provider: counts, harvests, quarantined records with reasons
  * GET /lang/{code}?return=/path      switches the interface language (cookie) and goes back
- * GET /viewer?manifest=URL           a IIIF manifest in Mirador (bundled from npm at build time)
+ * GET /viewer?manifest=URL[&page=N&q=W] a IIIF manifest in Mirador (bundled from npm at build time), at page N,
+ *                                    with a search inside the item for W (hits highlighted)
  * GET /assets/{file}                 the portal's stylesheet and scripts; /assets/vendor/{file}: Mirador
  * </pre>
  * Pages answer in the language of {@link Lang#of(Context)}; errors are pages too (400/404/500),
@@ -256,7 +257,13 @@ public final class PortalRoutes implements RouteGroup {
             throw ProblemException.badRequest(page.t("viewer.badManifest"));
         }
         boolean bundled = PortalRoutes.class.getResource("/portal/vendor/mirador.min.js") != null;
-        pages.html(ctx, "viewer.jte", page.titled(page.t("viewer.title")), Map.of("manifest", manifest, "bundled", bundled));
+        // open at a page (a canvas of a Kura manifest) and run a search inside the item, so that its hits are highlighted
+        String pageParam = ctx.queryParam("page");
+        String canvasPage = pageParam != null && pageParam.matches("[1-9][0-9]{0,5}") ? pageParam : "";
+        String q = ctx.queryParam("q");
+        String search = q == null ? "" : q.strip().substring(0, Math.min(200, q.strip().length()));
+        pages.html(ctx, "viewer.jte", page.titled(page.t("viewer.title")), Map.of("manifest", manifest, "bundled", bundled,
+                "canvasPage", canvasPage, "search", search));
     }
 
     private void asset(Context ctx, String file) throws IOException {

@@ -83,6 +83,16 @@ public final class SearchView {
         return qs.with("q", didYouMean()).without("page").url("/search");
     }
 
+    /** The words of the query, for the link to the same search in the text of digitized items; null without words. */
+    public String words() {
+        String q = qs.get("q");
+        return q == null || q.isBlank() ? null : q;
+    }
+
+    public String fullTextUrl() {
+        return words() == null ? null : "/fulltext?q=" + QueryString.enc(words());
+    }
+
     public int pageNumber() {
         return query == null ? 1 : query.page();
     }

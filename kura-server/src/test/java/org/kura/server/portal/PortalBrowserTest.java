@@ -229,6 +229,27 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aFullTextHitOpensTheViewerAtItsPageWithTheSearchInsideTheBook() throws Exception {
+        Assumptions.assumeTrue(PortalBrowserTest.class.getResource("/portal/vendor/mirador.min.js") != null,
+                "Mirador is not bundled: the build had no npm (kura-server/src/main/frontend/fetch-assets.sh)");
+        browser.get(fx.base() + "/fulltext?q=" + PortalTest.enc("国学"));
+        assertThat(browser.findElements(By.cssSelector(".fulltext-hits mark"))).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getText()).isEqualTo("国学"));
+        shot("fulltext-results");
+        browser.findElement(By.cssSelector(".fulltext-hits a.page-ref")).click();
+        // Mirador opens the item at page 2 and runs the search inside it (IIIF Content Search 1.0): the hit is listed
+        // in the search panel and highlighted on the page
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("mirador")).getText().contains("國學の本義")
+                && d.findElement(By.id("mirador")).getText().contains("大成した"));
+        String text = browser.findElement(By.id("mirador")).getText();
+        assertThat(text).contains("国学");
+        assertThat(browser.getCurrentUrl()).contains("page=2");
+        Thread.sleep(1500); // let the highlight be drawn for the screenshot
+        shot("viewer-search-hit");
+        assertThat(browser.manage().logs().get("browser").getAll()).noneMatch(e -> e.getMessage().contains("Content Security Policy"));
+    }
+
+    @Test
     void axeFindsNoSeriousAccessibilityViolations() throws Exception {
         java.net.URL axe = PortalBrowserTest.class.getResource("/portal/axe.min.js");
         Assumptions.assumeTrue(axe != null, "axe-core is not bundled: the build had no npm (fetch-assets.sh)");
@@ -238,7 +259,7 @@ class PortalBrowserTest {
         }
         for (String path : new String[] {"/", "/search?q=" + PortalTest.enc("国学"), "/records/lib/kokugaku-1", "/providers/lib",
             "/search?q=" + PortalTest.enc("国学") + "&lang=en", "/no/such/page", "/themes/kokugaku", "/galleries/meiji-books",
-            "/admin/login"}) {
+            "/admin/login", "/fulltext?q=" + PortalTest.enc("国学")}) {
             browser.get(fx.base() + path);
             ((JavascriptExecutor) browser).executeScript(script);
             @SuppressWarnings("unchecked")

@@ -56,6 +56,8 @@ final class PortalFixture implements AutoCloseable {
     final EmbeddedSolrBackend solr;
     final KuraServer server;
     final Curation curation;
+    final org.kura.repository.OcflObjectStore objects;
+    final org.kura.fulltext.PageTextIndex textIndex;
 
     PortalFixture() throws Exception {
         dir = Files.createTempDirectory("kura-portal");
@@ -97,6 +99,11 @@ final class PortalFixture implements AutoCloseable {
                 .title(new Title("スラッシュのある識別子", null, TitleType.MAIN, "ja")).build())), null));
         store.saveItem(new ItemEntry("item-secret", "lib", "kokugaku-2", AccessTier.WITHHELD, "非公開の題名", 7, Instant.now()));
         store.saveItem(new ItemEntry("item-kokugaku", "lib", "kokugaku-1", AccessTier.PUBLIC, "國學の本義 画像", 3, Instant.now()));
+        objects = new org.kura.repository.OcflObjectStore(dir.resolve("ocfl"), dir.resolve("work"));
+        textIndex = new org.kura.fulltext.PageTextIndex(new EmbeddedSolrBackend(dir.resolve("solr-text"), "text"));
+        org.kura.fulltext.TextStore texts = new org.kura.fulltext.TextStore(objects, dir.resolve("work"));
+        textItem("item-text", "kokugaku-1", AccessTier.PUBLIC, "國學の本義", texts);
+        textItem("item-text-lib", "kokugaku-2", AccessTier.LIBRARY, "国学の研究", texts);
         solr = new EmbeddedSolrBackend(dir.resolve("solr"), "kura");
         new Indexer(store, solr).catchUp();
         Searcher searcher = new Searcher(solr);
@@ -108,7 +115,12 @@ final class PortalFixture implements AutoCloseable {
                 List.of(new Gallery.Section("学問", "Scholarship", "<b>国学</b>の本。", "Books on kokugaku.",
                         List.of(new Gallery.Item("lib:kokugaku-2", "芳賀矢一の研究", "Haga Yaichi's study"),
                                 new Gallery.Item("lib:gone", "消えた資料", "A record that is gone"))))));
-        server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", ADMIN_TOKEN),
+        // a port chosen before the start: the IIIF routes name their resources with absolute URLs the browser follows
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        server = new KuraServer(new ServerSettings("127.0.0.1", port, "http://localhost", ADMIN_TOKEN),
                 KuraServer.newMetricsRegistry(), List.of(
                 new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation,
                         new ItemAccess(new org.kura.server.access.AccessPolicy(),
@@ -120,7 +132,64 @@ final class PortalFixture implements AutoCloseable {
                         new CollectionMembership(curation, searcher)),
                 new AdminRoutes(pages, store, curation, new AdminSessions(ADMIN_TOKEN), new org.kura.ingest.pipeline.HarvestMonitor(), null),
                 new SearchRoutes(searcher), PortalFixture::manifestRoute,
+                textRoutes(store, objects, texts, textIndex, pages, "http://127.0.0.1:" + port),
                 new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(pages::renderError).start();
+    }
+
+    /** The text of page 2 of both items with text: 国学 near the start, hostile markup beside it, a sentinel 100 characters on. */
+    static final String PAGE_TEXT = "本居宣長は国学を大成した。<script>alert('ft')</script>古事記伝を著す。" + "あ".repeat(60) + "秘伝の結び";
+
+    /**
+     * A digitized item of two drawn pages whose second page carries {@link #PAGE_TEXT} as ALTO with line
+     * boxes (so a search inside the item places its hits), indexed in the page-text index.
+     */
+    private void textItem(String id, String record, AccessTier tier, String title, org.kura.fulltext.TextStore texts) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src-" + id));
+        for (int p = 1; p <= 2; p++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1000, 1400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, 1000, 1400);
+            g.setColor(java.awt.Color.BLACK);
+            g.fillRect(100, 200, 800, 40); // where the text line is
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "png", src.resolve("p" + p + ".png").toFile());
+        }
+        new org.kura.repository.ItemIngester(objects, dir.resolve("work")).ingest(
+                new org.kura.repository.ItemIngester.Request(src, "lib:" + record, tier, id, title, "test"));
+        store.saveItem(new ItemEntry(id, "lib", record, tier, title, 2, Instant.now()));
+        Path text = Files.createDirectories(dir.resolve("text-" + id));
+        String escaped = PAGE_TEXT.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        Files.writeString(text.resolve("0002.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page WIDTH="1000" HEIGHT="1400"><PrintSpace>
+                <TextBlock><TextLine HPOS="100" VPOS="200" WIDTH="800" HEIGHT="40"><String CONTENT="%s" HPOS="100" VPOS="200" WIDTH="800" HEIGHT="40"/></TextLine></TextBlock>
+                </PrintSpace></Page></Layout></alto>
+                """.formatted(escaped));
+        new org.kura.fulltext.TextIngester(texts, new org.kura.fulltext.PageTextReaders()).ingest(id, text, "test");
+        new org.kura.fulltext.TextIndexer(texts, textIndex).index(new org.kura.fulltext.PageTextIndex.ItemInfo(id, "lib:" + record, "lib",
+                tier, title));
+    }
+
+    /** The IIIF image and manifest routes, the text routes and the full-text results page over the items above. */
+    private org.kura.server.RouteGroup textRoutes(CatalogStore store, org.kura.repository.OcflObjectStore objects,
+                                                 org.kura.fulltext.TextStore texts, org.kura.fulltext.PageTextIndex index, Pages pages,
+                                                 String base) {
+        org.kura.iiif.ImageService images = new org.kura.iiif.ImageService(objects, org.kura.iiif.ImageLimits.defaults(),
+                new org.kura.iiif.DerivativeCache(dir.resolve("cache"), 16L << 20));
+        org.kura.server.access.PrincipalResolver principals = new org.kura.server.access.PrincipalResolver(store, ADMIN_TOKEN, List.of());
+        org.kura.server.access.AccessAudit audit = new org.kura.server.access.AccessAudit(store);
+        org.kura.server.access.ItemGate gate = new org.kura.server.access.ItemGate(store, new org.kura.server.access.AccessPolicy(),
+                principals, audit, List.of());
+        org.kura.fulltext.FullTextSearch search = new org.kura.fulltext.FullTextSearch(index,
+                new org.kura.fulltext.SnippetGuard(org.kura.fulltext.SnippetLimits.DEFAULT, java.time.Clock.systemUTC()));
+        List<org.kura.server.RouteGroup> groups = List.of(
+                new org.kura.server.iiif.IiifRoutes(images, objects, store, new org.kura.server.access.AccessPolicy(), principals, audit,
+                        base, List.of(), (item, b) -> org.kura.fulltext.ContentSearch.services(b, item.id())),
+                new org.kura.server.fulltext.TextRoutes(search, new org.kura.fulltext.ContentSearch(index, texts), texts, images, gate,
+                        null, base),
+                new FullTextPageRoutes(pages, search, gate));
+        return app -> groups.forEach(g -> g.addTo(app));
     }
 
     /** A small IIIF Presentation 3.0 manifest for the viewer test (the IIIF routes have their own tests). */
@@ -151,6 +220,8 @@ final class PortalFixture implements AutoCloseable {
     public void close() throws Exception {
         server.close();
         solr.close();
+        textIndex.close();
+        objects.close();
         store.close();
     }
 }

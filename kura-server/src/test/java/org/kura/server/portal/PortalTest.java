@@ -44,6 +44,28 @@ class PortalTest {
     }
 
     @Test
+    void fullTextResultsShowPassagesWhereTheReaderMayReadAndOnlyLocationsElsewhereAllEscaped() throws Exception {
+        HttpResponse<String> r = get("/fulltext?q=" + enc("国学"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String body = r.body();
+        assertThat(body).contains("2 点の資料").contains("<mark>国学</mark>");
+        assertThat(body).contains("本文を閲覧可").contains("所在のみ表示");
+        // the page links open the viewer at the page with the search inside the item
+        assertThat(body).contains("/viewer?manifest=%2Fiiif%2F3%2Fitem-text%2Fmanifest&amp;page=2&amp;q=%E5%9B%BD%E5%AD%A6");
+        assertThat(body).contains("href=\"/records/lib/kokugaku-1\"");
+        // hostile text in the OCR is text, never markup
+        assertThat(body).doesNotContain("<script>alert('ft')").contains("&lt;script&gt;");
+        // the public item's passage reaches the sentinel; the restricted item's 50-character snippet does not
+        assertThat(body.split("秘伝の結び", -1)).hasSize(2);
+        assertThat(get("/search?q=" + enc("国学")).body()).contains("/fulltext?q=%E5%9B%BD%E5%AD%A6");
+        assertThat(get("/fulltext?q=" + enc("存在しない語句")).body()).contains("見つかりませんでした");
+        assertThat(get("/fulltext").statusCode()).isEqualTo(200);
+        assertThat(get("/fulltext?q=x&page=abc").statusCode()).isEqualTo(400);
+        assertThat(get("/fulltext?q=" + enc("国学"), "Accept-Language", "en").body()).contains("Text readable").contains("Location only");
+    }
+
+    @Test
     void homeIsJapaneseByDefaultAndEnglishForAnEnglishBrowser() throws Exception {
         HttpResponse<String> ja = get("/");
         assertThat(ja.statusCode()).isEqualTo(200);
