@@ -277,8 +277,9 @@ public final class PageTextIndex implements AutoCloseable {
         }
         SolrQuery s = new SolrQuery(SolrQueryWriter.write(node));
         s.set("defType", "edismax");
-        s.set("qf", "ft^2 ft_ja^1 ft_en^0.5");
-        s.set("pf", "ft^4");
+        // one CJK field (unigrams and bigrams) and English stems; no phrase boost: a Japanese word is a phrase of
+        // bigrams already, and a whole-query phrase over every matching page was most of a query's cost
+        s.set("qf", "ft^2 ft_en^0.5");
         s.set("uf", "-*"); // no fielded queries over page text
         s.set("spellcheck", false);
         return s;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.kura.repository.ObjectStore;
 import org.kura.repository.RepositoryException;
 
@@ -45,6 +44,39 @@ public final class TextStore {
             return size() > CACHE_PAGES;
         }
     });
+    /** Where each item's text files are, per object version (one object lookup per version, not one per page). */
+    private final Map<String, TextFiles> files = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TextFiles> eldest) {
+            return size() > 512;
+        }
+    });
+
+    /** An item's text files at one object version: page → logical path, logical path → local file (when on disk). */
+    private record TextFiles(int version, java.util.SortedMap<Integer, String> pages, Map<String, Path> local, boolean report) {
+        static TextFiles of(ObjectStore.ObjectInfo info) {
+            java.util.SortedMap<Integer, String> pages = new java.util.TreeMap<>();
+            Map<String, Path> local = new java.util.HashMap<>();
+            boolean report = false;
+            for (ObjectStore.StoredFile f : info.files()) {
+                String p = f.path();
+                if (!p.startsWith(DIR)) {
+                    continue;
+                }
+                if (f.local() != null) {
+                    local.put(p, f.local());
+                }
+                report |= p.equals(DIR + "report.json");
+                if (p.endsWith(".json") && p.indexOf('/', DIR.length()) < 0) {
+                    String stem = p.substring(DIR.length(), p.length() - ".json".length());
+                    if (!stem.isEmpty() && stem.length() < 9 && stem.chars().allMatch(Character::isDigit)) {
+                        pages.put(Integer.parseInt(stem), p);
+                    }
+                }
+            }
+            return new TextFiles(info.version(), pages, local, report);
+        }
+    }
 
     /** A page's text to store, with the file it came from. */
     public record Stored(PageText text, String sourceFile, byte[] source) {
@@ -65,10 +97,11 @@ public final class TextStore {
 
     /** The item's text report, or empty when the item has no text yet. */
     public Optional<TextReport> report(String itemId) {
-        if (!has(itemId, DIR + "report.json")) {
+        TextFiles f = current(itemId);
+        if (f == null || !f.report()) {
             return Optional.empty();
         }
-        try (InputStream in = objects.open(itemId, DIR + "report.json")) {
+        try (InputStream in = open(itemId, f, DIR + "report.json")) {
             return Optional.of(JSON.readValue(in, TextReport.class));
         } catch (IOException e) {
             throw new RepositoryException("cannot read the text report of " + itemId + ": " + e.getMessage(), e);
@@ -77,15 +110,43 @@ public final class TextStore {
 
     /** One page's text (not cached), or empty when the page has none. */
     public Optional<PageText> page(String itemId, int page) {
-        String path = pagePath(itemId, page);
+        TextFiles f = current(itemId);
+        return f == null ? Optional.empty() : read(itemId, f, page);
+    }
+
+    private Optional<PageText> read(String itemId, TextFiles f, int page) {
+        String path = f.pages().get(page);
         if (path == null) {
             return Optional.empty();
         }
-        try (InputStream in = objects.open(itemId, path)) {
+        try (InputStream in = open(itemId, f, path)) {
             return Optional.of(JSON.readValue(in, PageText.class));
         } catch (IOException e) {
             throw new RepositoryException("cannot read " + path + " of " + itemId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The item's text files as of its newest version (looked up now), or null when there is no such item. */
+    private TextFiles current(String itemId) {
+        Optional<ObjectStore.ObjectInfo> info = objects.describe(itemId);
+        if (info.isEmpty()) {
+            files.remove(itemId);
+            return null;
+        }
+        TextFiles f = TextFiles.of(info.get());
+        files.put(itemId, f);
+        return f;
+    }
+
+    /** The item's text files, looked up again only when the caller knows a newer version than the one remembered. */
+    private TextFiles atLeast(String itemId, long version) {
+        TextFiles f = files.get(itemId);
+        return f != null && f.version() >= version ? f : current(itemId);
+    }
+
+    private InputStream open(String itemId, TextFiles f, String path) throws IOException {
+        Path local = f.local().get(path);
+        return local != null ? java.nio.file.Files.newInputStream(local) : objects.open(itemId, path);
     }
 
     /**
@@ -98,7 +159,8 @@ public final class TextStore {
         if (hit != null) {
             return Optional.of(hit);
         }
-        Optional<PageText> read = page(itemId, page);
+        TextFiles f = atLeast(itemId, version);
+        Optional<PageText> read = f == null ? Optional.empty() : read(itemId, f, page);
         read.ifPresent(p -> cache.put(key, p));
         return read;
     }
@@ -106,30 +168,25 @@ public final class TextStore {
     /** Every page with text, in page order. */
     public List<PageText> pages(String itemId) {
         List<PageText> out = new ArrayList<>();
-        for (int n : pageNumbers(itemId)) {
-            page(itemId, n).ifPresent(out::add);
+        TextFiles f = current(itemId);
+        if (f != null) {
+            for (int n : f.pages().keySet()) {
+                read(itemId, f, n).ifPresent(out::add);
+            }
         }
         return out;
     }
 
     /** The numbers of the pages that have text. */
     public List<Integer> pageNumbers(String itemId) {
-        TreeSet<Integer> out = new TreeSet<>();
-        objects.describe(itemId).ifPresent(info -> info.files().forEach(f -> {
-            String p = f.path();
-            if (p.startsWith(DIR) && p.endsWith(".json") && p.indexOf('/', DIR.length()) < 0) {
-                String stem = p.substring(DIR.length(), p.length() - ".json".length());
-                if (stem.chars().allMatch(Character::isDigit) && !stem.isEmpty()) {
-                    out.add(Integer.parseInt(stem));
-                }
-            }
-        }));
-        return new ArrayList<>(out);
+        TextFiles f = current(itemId);
+        return f == null ? List.of() : new ArrayList<>(f.pages().keySet());
     }
 
     /** The object's current version (what {@link #page(String, int, long)} is keyed by); 0 when unknown. */
     public long version(String itemId) {
-        return objects.describe(itemId).map(ObjectStore.ObjectInfo::version).orElse(0);
+        TextFiles f = current(itemId);
+        return f == null ? 0 : f.version();
     }
 
     /**
@@ -198,27 +255,6 @@ public final class TextStore {
             base = "file";
         }
         return base.length() > 120 ? base.substring(0, 120) : base;
-    }
-
-    private String pagePath(String itemId, int page) {
-        Optional<ObjectStore.ObjectInfo> info = objects.describe(itemId);
-        if (info.isEmpty() || page < 1) {
-            return null;
-        }
-        for (ObjectStore.StoredFile f : info.get().files()) {
-            String p = f.path();
-            if (p.startsWith(DIR) && p.endsWith(".json") && p.indexOf('/', DIR.length()) < 0) {
-                String stem = p.substring(DIR.length(), p.length() - 5);
-                if (!stem.isEmpty() && stem.chars().allMatch(Character::isDigit) && Integer.parseInt(stem) == page) {
-                    return p;
-                }
-            }
-        }
-        return null;
-    }
-
-    private boolean has(String itemId, String path) {
-        return objects.describe(itemId).map(i -> i.files().stream().anyMatch(f -> f.path().equals(path))).orElse(false);
     }
 
     private static Path write(Path staging, String logical, byte[] bytes) throws IOException {

@@ -16,8 +16,14 @@ public interface ObjectStore extends AutoCloseable {
     record ObjectInfo(String id, int version, List<StoredFile> files) {
     }
 
-    /** A file of an object: its logical path and SHA-512 digest. */
-    record StoredFile(String path, String sha512) {
+    /**
+     * A file of an object: its logical path, SHA-512 digest, and where it is on the local file system
+     * (null for remote stores).
+     */
+    record StoredFile(String path, String sha512, Path local) {
+        public StoredFile(String path, String sha512) {
+            this(path, sha512, null);
+        }
     }
 
     /**

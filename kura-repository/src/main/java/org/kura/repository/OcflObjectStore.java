@@ -87,7 +87,8 @@ public final class OcflObjectStore implements ObjectStore {
         }
         OcflObjectVersion v = repo.getObject(ObjectVersionId.head(objectId));
         List<StoredFile> files = new ArrayList<>();
-        v.getFiles().forEach(f -> files.add(new StoredFile(f.getPath(), f.getFixity().get(io.ocfl.api.DigestAlgorithmRegistry.sha512))));
+        v.getFiles().forEach(f -> files.add(new StoredFile(f.getPath(), f.getFixity().get(io.ocfl.api.DigestAlgorithmRegistry.sha512),
+                root.resolve(f.getStorageRelativePath()))));
         files.sort(java.util.Comparator.comparing(StoredFile::path));
         return Optional.of(new ObjectInfo(objectId, v.getVersionNum().getVersionNum() > Integer.MAX_VALUE ? -1
                 : (int) v.getVersionNum().getVersionNum(), files));

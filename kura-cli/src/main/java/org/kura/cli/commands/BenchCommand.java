@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks; results as Markdown rows.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Relevance.class, BenchCommand.Search.class, BenchCommand.Api.class,
-            BenchCommand.Iiif.class})
+            BenchCommand.Iiif.class, BenchCommand.FullText.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -137,6 +137,31 @@ public final class BenchCommand implements Runnable {
             }
             List<org.kura.bench.IiifBench.Row> rows = new org.kura.bench.IiifBench(System.err)
                     .run(new org.kura.bench.IiifBench.Options(width, height, clients, work));
+            System.out.println("| measure | value | target |\n|---|---|---|");
+            rows.forEach(r -> System.out.println("| " + r.measure() + " | " + r.value() + " | " + r.target() + " |"));
+            return 0;
+        }
+    }
+
+    @Command(name = "fulltext", mixinStandardHelpOptions = true,
+            description = {"Generate Japanese page text and measure: indexing (pages/s), a 500-page book stored as ALTO in OCFL "
+                    + "and indexed, full-text queries through /api/fulltext at N clients, IIIF Content Search inside the book, "
+                    + "and Tesseract pages/min on drawn vertical pages."})
+    static final class FullText implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Option(names = "--pages", defaultValue = "100000", description = "Pages of generated text (default ${DEFAULT-VALUE}).") int pages;
+        @Option(names = "--clients", defaultValue = "8") int clients;
+        @Option(names = "--queries", defaultValue = "200", description = "Queries per client.") int queries;
+        @Option(names = "--ocr-pages", defaultValue = "8", description = "Pages to OCR with Tesseract (0: skip).") int ocrPages;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work;
+            try (Wiring w = new Wiring(common.load())) {
+                work = w.dataDir().resolve("bench");
+            }
+            List<org.kura.bench.FullTextBench.Row> rows = new org.kura.bench.FullTextBench(System.err)
+                    .run(new org.kura.bench.FullTextBench.Options(pages, clients, queries, ocrPages, work));
             System.out.println("| measure | value | target |\n|---|---|---|");
             rows.forEach(r -> System.out.println("| " + r.measure() + " | " + r.value() + " | " + r.target() + " |"));
             return 0;

@@ -99,7 +99,9 @@ public final class TextRoutes implements RouteGroup {
         String id = checkedId(ctx.pathParam("item"));
         AccessTier tier = gate.tier(id);
         gate.check(ctx, id, tier, action);
-        if (texts.objects().describe(id).isEmpty()) {
+        try {
+            images.item(id); // cached: no object lookup per request
+        } catch (IiifException e) {
             throw ProblemException.notFound("no item " + id);
         }
         return id;
