@@ -283,8 +283,9 @@ public final class Wiring implements AutoCloseable {
         org.kura.server.access.ItemGate gate = new org.kura.server.access.ItemGate(store, new AccessPolicy(), principals, audit, trusted);
         org.kura.fulltext.FullTextSearch fullText = new org.kura.fulltext.FullTextSearch(textIndex(), snippetGuard());
         groups.add(new org.kura.server.fulltext.TextRoutes(fullText, new org.kura.fulltext.ContentSearch(textIndex(), texts), texts,
-                imageService(), gate, textExports(), baseUrl));
-        groups.add(new org.kura.server.portal.FullTextPageRoutes(pages, fullText, gate));
+                imageService(), gate, textExports(), baseUrl, new org.kura.server.fulltext.MetadataScope(new Searcher(index))));
+        groups.add(new org.kura.server.portal.FullTextPageRoutes(pages, fullText, gate,
+                new org.kura.server.fulltext.MetadataScope(new Searcher(index))));
         KuraConfig.Api api = config.api();
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store))

@@ -18,7 +18,8 @@ import java.util.function.IntFunction;
  */
 public final class ContentSearch {
     public static final String CONTEXT_2 = "http://iiif.io/api/search/2/context.json";
-    static final int PAGES_PER_RESPONSE = 50;
+    /** Pages of hits per Annotation Page (the spec's paging; a viewer follows {@code next}). */
+    static final int PAGES_PER_RESPONSE = 20;
     private static final int CONTEXT_CHARS = 30;
 
     private final PageTextIndex index;

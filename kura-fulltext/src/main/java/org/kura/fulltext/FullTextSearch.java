@@ -59,11 +59,11 @@ public final class FullTextSearch {
 
     /**
      * @param reader who asks, for the snippet limits (a user or institution id, else the client address)
-     * @param itemIds only these items (null: all)
+     * @param recordIds only items of these records ({@code provider:identifier}; null: all)
      */
-    public Result search(String query, String provider, Collection<String> itemIds, int page, int size, String reader,
+    public Result search(String query, String provider, Collection<String> recordIds, int page, int size, String reader,
                          Entitlement entitlement) {
-        PageTextIndex.Hits hits = index.search(new PageTextIndex.TextQuery(query, entitlement.locatable(), provider, itemIds, page,
+        PageTextIndex.Hits hits = index.search(new PageTextIndex.TextQuery(query, entitlement.locatable(), provider, recordIds, page,
                 size, 3));
         List<ItemResult> out = new ArrayList<>();
         Boolean admitted = null;
@@ -84,7 +84,7 @@ public final class FullTextSearch {
                     admitted = guard.admitQuery(reader);
                 }
                 if (admitted) {
-                    SnippetGuard.Answer a = guard.restricted(reader, h.itemId(), h.pages().stream()
+                    SnippetGuard.Answer a = guard.restricted(reader, h.itemId(), h.pages().stream().filter(p -> p.text() != null)
                             .map(p -> new SnippetGuard.PageWithHits(p.page(), p.text(), p.spans())).toList());
                     a.snippets().forEach(s -> passages.add(new Passage(s.page(), label(h, s.page()), s.text())));
                     heldBack = a.heldBack();
@@ -110,6 +110,9 @@ public final class FullTextSearch {
     /** Passages around the hits of a page, overlapping windows merged, at most three. */
     static List<Passage> passages(PageTextIndex.PageHit p) {
         List<Passage> out = new ArrayList<>();
+        if (p.text() == null) {
+            return out;
+        }
         List<int[]> windows = new ArrayList<>();
         for (int[] hit : p.spans()) {
             int[] w = SnippetGuard.window(p.text().length(), hit[0], hit[1], PASSAGE_CHARS);

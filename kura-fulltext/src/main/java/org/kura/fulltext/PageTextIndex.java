@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.FacetField;
-import org.apache.solr.client.solrj.response.Group;
-import org.apache.solr.client.solrj.response.GroupCommand;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
@@ -50,7 +48,10 @@ public final class PageTextIndex implements AutoCloseable {
     public record ItemInfo(String itemId, String recordId, String provider, AccessTier tier, String title) {
     }
 
-    /** A page that matched: its whole text and the spans [start, end) of the hits in it. */
+    /**
+     * A page that matched: its whole text and the spans [start, end) of the hits in it; for an item's other
+     * pages (not its best) text is null and spans empty: they are named, not quoted.
+     */
     public record PageHit(int page, String label, long version, String text, List<int[]> spans) {
     }
 
@@ -59,7 +60,7 @@ public final class PageTextIndex implements AutoCloseable {
                           List<PageHit> pages) {
     }
 
-    /** One page of full-text results. */
+    /** One page of full-text results: items matching in all, pages matching in the items shown. */
     public record Hits(long items, long pages, List<ItemHit> hits) {
     }
 
@@ -67,9 +68,10 @@ public final class PageTextIndex implements AutoCloseable {
      * @param query    Kura search-box syntax
      * @param tiers    the tiers whose items may appear (the caller's entitlement to a location search)
      * @param provider only this provider's items, or null
-     * @param itemIds  only these items (a metadata search's digitized items), or null
+     * @param recordIds only items digitizing these records ({@code provider:identifier}; a metadata search's
+     *                  results), or null for all
      */
-    public record TextQuery(String query, Set<AccessTier> tiers, String provider, Collection<String> itemIds, int page, int size,
+    public record TextQuery(String query, Set<AccessTier> tiers, String provider, Collection<String> recordIds, int page, int size,
                             int pagesPerItem) {
     }
 
@@ -159,18 +161,19 @@ public final class PageTextIndex implements AutoCloseable {
         if (q.provider() != null && !q.provider().isBlank()) {
             s.addFilterQuery("provider:\"" + ClientUtils.escapeQueryChars(q.provider()) + "\"");
         }
-        if (q.itemIds() != null) {
-            if (q.itemIds().isEmpty()) {
+        if (q.recordIds() != null) {
+            if (q.recordIds().isEmpty()) {
                 return new Hits(0, 0, List.of());
             }
-            s.addFilterQuery("item_id:(" + q.itemIds().stream().map(i -> "\"" + ClientUtils.escapeQueryChars(i) + "\"")
+            s.addFilterQuery("record_id:(" + q.recordIds().stream().map(i -> "\"" + ClientUtils.escapeQueryChars(i) + "\"")
                     .collect(Collectors.joining(" ")) + ")");
         }
         int size = Math.max(1, Math.min(100, q.size()));
-        s.set("group", true);
-        s.set("group.field", "item_id");
-        s.set("group.limit", Math.max(1, Math.min(10, q.pagesPerItem())));
-        s.set("group.ngroups", true);
+        // the best page of each item (collapse: one pass over the matches), the item's other best pages by expand;
+        // only best pages are highlighted, so a query costs passages for the items shown, not for all their pages
+        s.addFilterQuery("{!collapse field=item_id}");
+        s.set("expand", true);
+        s.set("expand.rows", Math.max(0, Math.min(10, q.pagesPerItem() - 1)));
         s.setStart(Math.min(10_000, (Math.max(1, q.page()) - 1) * size));
         s.setRows(size);
         s.setFields("id", "item_id", "record_id", "provider", "title_display", "access_tier", "page", "page_label", "text_version",
@@ -178,25 +181,28 @@ public final class PageTextIndex implements AutoCloseable {
         highlight(s);
         QueryResponse r = send(s);
         Map<String, Map<String, List<String>>> hl = r.getHighlighting() == null ? Map.of() : r.getHighlighting();
+        Map<String, org.apache.solr.common.SolrDocumentList> expanded = r.getExpandedResults() == null ? Map.of() : r.getExpandedResults();
         List<ItemHit> out = new ArrayList<>();
-        long items = 0;
+        long items = r.getResults().getNumFound();
         long pages = 0;
-        for (GroupCommand cmd : r.getGroupResponse().getValues()) {
-            items = cmd.getNGroups() == null ? cmd.getValues().size() : cmd.getNGroups();
-            pages = cmd.getMatches();
-            for (Group g : cmd.getValues()) {
-                List<PageHit> pageHits = new ArrayList<>();
-                SolrDocument first = g.getResult().isEmpty() ? null : g.getResult().get(0);
-                for (SolrDocument d : g.getResult()) {
-                    pageHits.add(new PageHit((Integer) d.getFieldValue("page"), (String) d.getFieldValue("page_label"),
-                            version(d), (String) d.getFieldValue("ft"), spans(hl, d)));
-                }
-                if (first != null) {
-                    out.add(new ItemHit(g.getGroupValue(), (String) first.getFieldValue("record_id"),
-                            (String) first.getFieldValue("provider"), (String) first.getFieldValue("title_display"),
-                            AccessTier.valueOf((String) first.getFieldValue("access_tier")), g.getResult().getNumFound(), pageHits));
+        for (SolrDocument best : r.getResults()) {
+            String item = (String) best.getFieldValue("item_id");
+            List<PageHit> pageHits = new ArrayList<>();
+            pageHits.add(new PageHit((Integer) best.getFieldValue("page"), (String) best.getFieldValue("page_label"), version(best),
+                    (String) best.getFieldValue("ft"), spans(hl, best)));
+            org.apache.solr.common.SolrDocumentList more = expanded.get(item);
+            long matched = 1;
+            if (more != null) {
+                matched += more.getNumFound();
+                for (SolrDocument d : more) {
+                    pageHits.add(new PageHit((Integer) d.getFieldValue("page"), (String) d.getFieldValue("page_label"), version(d),
+                            null, List.of()));
                 }
             }
+            pages += matched;
+            out.add(new ItemHit(item, (String) best.getFieldValue("record_id"), (String) best.getFieldValue("provider"),
+                    (String) best.getFieldValue("title_display"), AccessTier.valueOf((String) best.getFieldValue("access_tier")), matched,
+                    pageHits));
         }
         return new Hits(items, pages, out);
     }

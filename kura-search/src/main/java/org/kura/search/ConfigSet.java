@@ -11,7 +11,7 @@ import java.util.List;
 public final class ConfigSet {
     public static final String NAME = "kura";
     private static final List<String> FILES = List.of("solrconfig.xml", "schema.xml", "mapping-kyujitai.txt",
-            "mapping-kana.txt", "mapping-reading.txt");
+            "mapping-kana.txt", "mapping-reading.txt", "stoptypes-cjk.txt");
 
     private ConfigSet() {
     }

@@ -129,6 +129,10 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  " + base + "/datasets   " + base + "/api/openapi.json   " + base + "/iiif/discovery/changes");
         System.out.println("  " + base + "/iiif/3/demo-public/manifest   (PUBLIC; demo-library, demo-onsite and demo-withheld");
         System.out.println("      answer 401 unless you are an institution, a terminal or staff: see kura institution --help)");
+        System.out.println("  " + base + "/fulltext?q=" + java.net.URLEncoder.encode("無鉄砲", StandardCharsets.UTF_8)
+                + "   (full text: the public book's passages, the LIBRARY book's location and short snippets)");
+        System.out.println("  " + base + "/iiif/3/demo-public/search?q=" + java.net.URLEncoder.encode("名前", StandardCharsets.UTF_8)
+                + "   (IIIF Content Search; " + base + "/api/items/demo-public/text.epub for the EPUB)");
         System.out.println("  ./kura harvest demo-oai     (while the demo runs: an incremental harvest, all unchanged)");
         ServeCommand.serveUntilInterrupted(wiring, server);
         oai.close();

@@ -26,7 +26,9 @@ import org.kura.server.access.Principal;
  * The text of digitized items over HTTP, every answer decided by the AccessPolicy through the
  * {@link ItemGate}:
  * <pre>
- * GET /api/fulltext?q=&provider=&page=&size=   full-text search across items: records, matching pages and
+ * GET /api/fulltext?q=&records=&provider=&page=&size=
+ *                                              full-text search across items (with records=: only items of the
+ *                                              records a metadata query finds, its 500 best): records, matching pages and
  *                                              passages (whole passages where the reader may read the item,
  *                                              a few short snippets within limits where they may only locate it)
  * GET /iiif/3/{item}/search?q=&page=           IIIF Content Search 2.0 (VIEW; surrounding text only with FULLTEXT)
@@ -46,9 +48,22 @@ public final class TextRoutes implements RouteGroup {
     private final ItemGate gate;
     private final TextExports exports;
     private final String base;
+    private final RecordScope records;
+
+    /** The records a metadata query finds ({@code provider:identifier}), for full-text search within them. */
+    @FunctionalInterface
+    public interface RecordScope {
+        List<String> recordIds(String metadataQuery);
+    }
 
     public TextRoutes(FullTextSearch search, ContentSearch contentSearch, TextStore texts, ImageService images, ItemGate gate,
                       TextExports exports, String baseUrl) {
+        this(search, contentSearch, texts, images, gate, exports, baseUrl, null);
+    }
+
+    public TextRoutes(FullTextSearch search, ContentSearch contentSearch, TextStore texts, ImageService images, ItemGate gate,
+                      TextExports exports, String baseUrl, RecordScope records) {
+        this.records = records;
         this.search = search;
         this.contentSearch = contentSearch;
         this.texts = texts;
@@ -158,7 +173,9 @@ public final class TextRoutes implements RouteGroup {
         FullTextSearch.Entitlement entitlement = new TextEntitlement(gate, p);
         FullTextSearch.Result r;
         try {
-            r = search.search(q, ctx.queryParam("provider"), null, page, Math.min(size, 50), gate.readerKey(ctx, p), entitlement);
+            String within = ctx.queryParam("records");
+            List<String> recordIds = within == null || within.isBlank() || records == null ? null : records.recordIds(within);
+            r = search.search(q, ctx.queryParam("provider"), recordIds, page, Math.min(size, 50), gate.readerKey(ctx, p), entitlement);
         } catch (QuerySyntaxException | IllegalArgumentException e) {
             throw ProblemException.badRequest("invalid query: " + e.getMessage());
         }
@@ -193,7 +210,7 @@ public final class TextRoutes implements RouteGroup {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("query", q);
         out.put("items", r.items());
-        out.put("pages", r.pages());
+        out.put("pagesInResults", r.pages());
         out.put("limits", Map.of("snippetsPerItem", search.limits().snippetsPerItem(), "snippetChars", search.limits().snippetChars()));
         out.put("results", items);
         return out;

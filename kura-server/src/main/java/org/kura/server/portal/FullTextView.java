@@ -11,7 +11,8 @@ import org.kura.fulltext.PageTextIndex;
  * search run inside the book, so the hit is highlighted), and passages split into plain and hit
  * segments (the template escapes every segment; hits become {@code <mark>}).
  */
-public record FullTextView(String query, long items, long pages, List<Row> rows, String error, String prev, String next) {
+public record FullTextView(String query, long items, long pages, List<Row> rows, String error, String prev, String next,
+                           String records) {
 
     /** A run of a passage: text, and whether it is a hit. */
     public record Segment(String text, boolean hit) {
@@ -25,6 +26,11 @@ public record FullTextView(String query, long items, long pages, List<Row> rows,
 
     public record Row(String title, String recordUrl, boolean full, long pagesMatched, List<PageLink> pageLinks,
                       List<Passage> passages, String heldBack, String manifest) {
+    }
+
+    /** The same words over all items. */
+    public String allUrl() {
+        return "/fulltext?q=" + QueryString.enc(query);
     }
 
     /** The same words as a search of the records' metadata. */
@@ -50,11 +56,21 @@ public record FullTextView(String query, long items, long pages, List<Row> rows,
         }
         String base = "/fulltext?q=" + QueryString.enc(q) + "&page=";
         return new FullTextView(q, r.items(), r.pages(), rows, null, page > 1 ? base + (page - 1) : null,
-                (long) page * size < r.items() ? base + (page + 1) : null);
+                (long) page * size < r.items() ? base + (page + 1) : null, null);
+    }
+
+    /** The same results, narrowed to the records of a metadata query (the pager keeps it). */
+    FullTextView within(String metadataQuery) {
+        if (metadataQuery == null) {
+            return this;
+        }
+        String keep = "&records=" + QueryString.enc(metadataQuery);
+        return new FullTextView(query, items, pages, rows, error, prev == null ? null : prev + keep, next == null ? null : next + keep,
+                metadataQuery);
     }
 
     static FullTextView error(String q, String message) {
-        return new FullTextView(q, 0, 0, List.of(), message, null, null);
+        return new FullTextView(q, 0, 0, List.of(), message, null, null, null);
     }
 
     static String label(String label, int page) {

@@ -93,6 +93,11 @@ public final class SearchView {
         return words() == null ? null : "/fulltext?q=" + QueryString.enc(words());
     }
 
+    /** The full-text search form, narrowed to the records this search finds. */
+    public String withinUrl() {
+        return words() == null ? null : "/fulltext?records=" + QueryString.enc(words());
+    }
+
     public int pageNumber() {
         return query == null ? 1 : query.page();
     }

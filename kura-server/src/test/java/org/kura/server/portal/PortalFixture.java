@@ -132,7 +132,7 @@ final class PortalFixture implements AutoCloseable {
                         new CollectionMembership(curation, searcher)),
                 new AdminRoutes(pages, store, curation, new AdminSessions(ADMIN_TOKEN), new org.kura.ingest.pipeline.HarvestMonitor(), null),
                 new SearchRoutes(searcher), PortalFixture::manifestRoute,
-                textRoutes(store, objects, texts, textIndex, pages, "http://127.0.0.1:" + port),
+                textRoutes(store, objects, texts, textIndex, pages, "http://127.0.0.1:" + port, searcher),
                 new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(pages::renderError).start();
     }
 
@@ -174,7 +174,7 @@ final class PortalFixture implements AutoCloseable {
     /** The IIIF image and manifest routes, the text routes and the full-text results page over the items above. */
     private org.kura.server.RouteGroup textRoutes(CatalogStore store, org.kura.repository.OcflObjectStore objects,
                                                  org.kura.fulltext.TextStore texts, org.kura.fulltext.PageTextIndex index, Pages pages,
-                                                 String base) {
+                                                 String base, Searcher searcher) {
         org.kura.iiif.ImageService images = new org.kura.iiif.ImageService(objects, org.kura.iiif.ImageLimits.defaults(),
                 new org.kura.iiif.DerivativeCache(dir.resolve("cache"), 16L << 20));
         org.kura.server.access.PrincipalResolver principals = new org.kura.server.access.PrincipalResolver(store, ADMIN_TOKEN, List.of());
@@ -187,8 +187,8 @@ final class PortalFixture implements AutoCloseable {
                 new org.kura.server.iiif.IiifRoutes(images, objects, store, new org.kura.server.access.AccessPolicy(), principals, audit,
                         base, List.of(), (item, b) -> org.kura.fulltext.ContentSearch.services(b, item.id())),
                 new org.kura.server.fulltext.TextRoutes(search, new org.kura.fulltext.ContentSearch(index, texts), texts, images, gate,
-                        null, base),
-                new FullTextPageRoutes(pages, search, gate));
+                        null, base, new org.kura.server.fulltext.MetadataScope(searcher)),
+                new FullTextPageRoutes(pages, search, gate, new org.kura.server.fulltext.MetadataScope(searcher)));
         return app -> groups.forEach(g -> g.addTo(app));
     }
 

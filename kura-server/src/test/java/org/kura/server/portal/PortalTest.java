@@ -63,6 +63,12 @@ class PortalTest {
         assertThat(get("/fulltext").statusCode()).isEqualTo(200);
         assertThat(get("/fulltext?q=x&page=abc").statusCode()).isEqualTo(400);
         assertThat(get("/fulltext?q=" + enc("国学"), "Accept-Language", "en").body()).contains("Text readable").contains("Location only");
+        // combined with a search of the records: only the items of the records 芳賀 finds (国学の研究, LIBRARY)
+        String within = get("/fulltext?q=" + enc("国学") + "&records=" + enc("芳賀")).body();
+        assertThat(within).contains("1 点の資料").contains("所在のみ表示").doesNotContain("本文を閲覧可").contains("name=\"records\" value=\"芳賀\"");
+        HttpResponse<String> api = get("/api/fulltext?q=" + enc("国学") + "&records=" + enc("芳賀"));
+        assertThat(api.body()).contains("\"item\":\"item-text-lib\"").doesNotContain("\"item\":\"item-text\"");
+        assertThat(get("/api/fulltext?q=" + enc("国学") + "&records=" + enc("存在しない著者")).body()).contains("\"items\":0");
     }
 
     @Test
