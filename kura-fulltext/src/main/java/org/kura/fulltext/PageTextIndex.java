@@ -157,7 +157,8 @@ public final class PageTextIndex implements AutoCloseable {
         if (q.tiers().isEmpty()) {
             return new Hits(0, 0, List.of());
         }
-        s.addFilterQuery("access_tier:(" + q.tiers().stream().map(AccessTier::name).sorted().collect(Collectors.joining(" ")) + ")");
+        // OR spelled out: the handler's q.op=AND would otherwise apply inside the parentheses
+        s.addFilterQuery("access_tier:(" + q.tiers().stream().map(AccessTier::name).sorted().collect(Collectors.joining(" OR ")) + ")");
         if (q.provider() != null && !q.provider().isBlank()) {
             s.addFilterQuery("provider:\"" + ClientUtils.escapeQueryChars(q.provider()) + "\"");
         }
@@ -166,7 +167,7 @@ public final class PageTextIndex implements AutoCloseable {
                 return new Hits(0, 0, List.of());
             }
             s.addFilterQuery("record_id:(" + q.recordIds().stream().map(i -> "\"" + ClientUtils.escapeQueryChars(i) + "\"")
-                    .collect(Collectors.joining(" ")) + ")");
+                    .collect(Collectors.joining(" OR ")) + ")");
         }
         int size = Math.max(1, Math.min(100, q.size()));
         // the best page of each item (collapse: one pass over the matches), the item's other best pages by expand;
