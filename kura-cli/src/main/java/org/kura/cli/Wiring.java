@@ -346,6 +346,18 @@ public final class Wiring implements AutoCloseable {
         return new org.kura.fulltext.TextIngester(textStore(), new org.kura.fulltext.PageTextReaders());
     }
 
+    /** The ids of every item in the catalog, in id order. */
+    public List<String> allItemIds() {
+        List<String> ids = new ArrayList<>();
+        for (int off = 0; ; off += 1000) {
+            List<org.kura.catalog.ItemEntry> page = catalog().items(off, 1000);
+            page.forEach(e -> ids.add(e.id()));
+            if (page.size() < 1000) {
+                return ids;
+            }
+        }
+    }
+
     /** Indexes an item's stored text with what the catalog says about the item. */
     public int indexText(String itemId) {
         org.kura.catalog.ItemEntry e = catalog().item(itemId).orElse(null);

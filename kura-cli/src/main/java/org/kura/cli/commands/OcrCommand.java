@@ -1,10 +1,8 @@
 package org.kura.cli.commands;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kura.catalog.ItemEntry;
 import org.kura.cli.Wiring;
 import org.kura.fulltext.ItemOcr;
 import org.kura.fulltext.ocr.OcrRequest;
@@ -45,18 +43,7 @@ public final class OcrCommand implements Callable<Integer> {
             return 2;
         }
         try (Wiring w = new Wiring(common.load())) {
-            List<String> ids = new ArrayList<>();
-            if (item != null) {
-                ids.add(item);
-            } else {
-                for (int off = 0; ; off += 1000) {
-                    List<ItemEntry> page = w.catalog().items(off, 1000);
-                    page.forEach(e -> ids.add(e.id()));
-                    if (page.size() < 1000) {
-                        break;
-                    }
-                }
-            }
+            List<String> ids = item != null ? List.of(item) : w.allItemIds();
             ItemOcr ocr = w.itemOcr(engine);
             OcrRequest request = new OcrRequest(languages, vertical, Duration.ofSeconds(timeout));
             int failed = 0;

@@ -3,12 +3,10 @@ package org.kura.cli.commands;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.kura.catalog.ItemEntry;
 import org.kura.catalog.RecordJson;
 import org.kura.cli.Wiring;
 import org.kura.fulltext.FullTextSearch;
@@ -95,18 +93,7 @@ public final class TextCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Wiring w = new Wiring(common.load())) {
-                List<String> ids = new ArrayList<>();
-                if (item != null) {
-                    ids.add(item);
-                } else {
-                    for (int off = 0; ; off += 1000) {
-                        List<ItemEntry> page = w.catalog().items(off, 1000);
-                        page.forEach(e -> ids.add(e.id()));
-                        if (page.size() < 1000) {
-                            break;
-                        }
-                    }
-                }
+                List<String> ids = item != null ? List.of(item) : w.allItemIds();
                 long start = System.nanoTime();
                 int pages = 0;
                 int done = 0;

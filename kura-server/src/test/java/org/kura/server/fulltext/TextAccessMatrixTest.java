@@ -53,6 +53,8 @@ import org.kura.server.access.AccessAudit;
 import org.kura.server.access.AccessPolicy;
 import org.kura.server.access.ItemGate;
 import org.kura.server.access.PrincipalResolver;
+import org.kura.server.access.TestPrincipals;
+import org.kura.server.access.TestPrincipals.Who;
 
 /**
  * The text of items through real HTTP (Javalin on loopback, embedded Solr, OCFL on disk), as a matrix:
@@ -69,8 +71,6 @@ class TextAccessMatrixTest {
     static PageTextIndex index;
     static KuraServer server;
     static final HttpClient http = HttpClient.newHttpClient();
-
-    enum Who { ANONYMOUS, INSTITUTION_BY_ADDRESS, INSTITUTION_BY_KEY, TERMINAL, STAFF }
 
     static final List<String> ENDPOINTS = List.of("search", "search1", "autocomplete", "text", "epub", "report");
 
@@ -136,14 +136,8 @@ class TextAccessMatrixTest {
     }
 
     static HttpResponse<byte[]> get(Who who, String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-        switch (who) {
-            case ANONYMOUS -> b.header("X-Forwarded-For", "192.0.2.1");
-            case INSTITUTION_BY_ADDRESS -> b.header("X-Forwarded-For", "10.1.2.3");
-            case INSTITUTION_BY_KEY -> b.header("X-Institution-Key", INSTITUTION_KEY).header("X-Forwarded-For", "192.0.2.1");
-            case TERMINAL -> b.header("X-Forwarded-For", "10.9.9.9");
-            case STAFF -> b.header("Authorization", "Bearer " + ADMIN);
-        }
+        HttpRequest.Builder b = TestPrincipals.request(URI.create("http://127.0.0.1:" + server.port() + path), who, ADMIN,
+                INSTITUTION_KEY);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

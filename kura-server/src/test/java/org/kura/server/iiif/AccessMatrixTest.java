@@ -39,6 +39,8 @@ import org.kura.server.ServerSettings;
 import org.kura.server.access.AccessAudit;
 import org.kura.server.access.AccessPolicy;
 import org.kura.server.access.PrincipalResolver;
+import org.kura.server.access.TestPrincipals;
+import org.kura.server.access.TestPrincipals.Who;
 
 /**
  * The authorization matrix through real HTTP: every principal × every tier × every endpoint, asserting
@@ -55,8 +57,6 @@ class AccessMatrixTest {
     static KuraServer behindProxy;
     static KuraServer direct;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    enum Who { ANONYMOUS, INSTITUTION_BY_ADDRESS, INSTITUTION_BY_KEY, TERMINAL, STAFF }
 
     static final List<String> ENDPOINTS = List.of("info", "tile", "full", "thumbnail", "manifest", "pdf");
 
@@ -118,14 +118,8 @@ class AccessMatrixTest {
     }
 
     static HttpResponse<byte[]> get(KuraServer server, Who who, String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-        switch (who) {
-            case ANONYMOUS -> b.header("X-Forwarded-For", "192.0.2.1");
-            case INSTITUTION_BY_ADDRESS -> b.header("X-Forwarded-For", "10.1.2.3");
-            case INSTITUTION_BY_KEY -> b.header("X-Institution-Key", INSTITUTION_KEY).header("X-Forwarded-For", "192.0.2.1");
-            case TERMINAL -> b.header("X-Forwarded-For", "10.9.9.9");
-            case STAFF -> b.header("Authorization", "Bearer " + ADMIN);
-        }
+        HttpRequest.Builder b = TestPrincipals.request(URI.create("http://127.0.0.1:" + server.port() + path), who, ADMIN,
+                INSTITUTION_KEY);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
