@@ -72,6 +72,11 @@ public final class ItemGate {
         audit.granted(p, action, itemId, tier, ApiAccess.clientAddress(ctx, trustedProxies));
     }
 
+    /** Writes a grant the caller decided itself (passages of items in search results) to the audit log. */
+    public void granted(Context ctx, Principal p, String itemId, Action action) {
+        audit.granted(p, action, itemId, tier(itemId), ApiAccess.clientAddress(ctx, trustedProxies));
+    }
+
     public void check(Context ctx, String itemId, Action action) {
         check(ctx, itemId, tier(itemId), action);
     }

@@ -180,7 +180,17 @@ public final class TextRoutes implements RouteGroup {
             throw ProblemException.badRequest("invalid query: " + e.getMessage());
         }
         ctx.header("Cache-Control", "private, no-store");
+        audit(ctx, gate, p, r);
         json(ctx, "application/json", view(r, q));
+    }
+
+    /** Passages of non-public items given out are grants like any other (the audit log skips public items). */
+    public static void audit(Context ctx, ItemGate gate, Principal p, FullTextSearch.Result r) {
+        for (FullTextSearch.ItemResult i : r.results()) {
+            if (!i.passages().isEmpty()) {
+                gate.granted(ctx, p, i.itemId(), i.access() == FullTextSearch.Access.FULL ? Action.FULLTEXT : Action.SNIPPET);
+            }
+        }
     }
 
     private Map<String, Object> view(FullTextSearch.Result r, String q) {

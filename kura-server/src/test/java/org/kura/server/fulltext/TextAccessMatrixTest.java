@@ -284,6 +284,16 @@ class TextAccessMatrixTest {
             }
             String body = new String(r.body(), StandardCharsets.UTF_8);
             for (AccessTier tier : AccessTier.values()) {
+                if (tier != AccessTier.PUBLIC && (tier != AccessTier.WITHHELD || who == Who.STAFF)) {
+                    String action = reads(who, tier) ? "FULLTEXT" : "SNIPPET";
+                    String id = tier.name().toLowerCase();
+                    boolean logged = catalog.auditLog(1000).stream().anyMatch(e -> e.itemId().equals(id) && e.action().equals(action)
+                            && e.principalKind().equals(who == Who.INSTITUTION_BY_ADDRESS || who == Who.INSTITUTION_BY_KEY ? "INSTITUTION"
+                            : who.name()));
+                    if (!logged) {
+                        wrong.add(who + " " + tier + ": passages given without an audit entry (" + action + ")");
+                    }
+                }
                 if (body.contains("秘密の本文" + tier.name())) {
                     wrong.add(who + " " + tier + ": text far from the hit in the results");
                 }
