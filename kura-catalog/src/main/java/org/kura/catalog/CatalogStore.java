@@ -152,7 +152,17 @@ public interface CatalogStore extends AutoCloseable {
     /** All items, by id. */
     List<ItemEntry> items(int offset, int limit);
 
-    // ---- access: institutions, terminals, audit --------------------------------------------
+    // ---- access: readers, institutions, terminals, audit ---------------------------------------
+
+    /** Inserts or replaces a registered reader. */
+    void saveReader(Reader reader);
+
+    Optional<Reader> reader(String name);
+
+    List<Reader> readers();
+
+    boolean removeReader(String name);
+
 
     /** Inserts or replaces an institution. */
     void saveInstitution(Institution institution);

@@ -847,6 +847,70 @@ final class JdbcCatalogStore implements CatalogStore {
     }
 
     @Override
+    public void saveReader(Reader r) {
+        write("save reader " + r.name(), c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM users WHERE name = ?")) {
+                del.setString(1, r.name());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (name, display_name, country, print_disabled, "
+                    + "password_hash, disabled, created_at) VALUES (?,?,?,?,?,?,?)")) {
+                ps.setString(1, r.name());
+                ps.setString(2, r.displayName());
+                ps.setString(3, r.country());
+                ps.setBoolean(4, r.printDisabled());
+                ps.setString(5, r.passwordHash());
+                ps.setBoolean(6, r.disabled());
+                Timestamps.set(ps, 7, r.createdAt() == null ? Instant.now() : r.createdAt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Reader> reader(String name) {
+        return read("read reader " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement(READER_SELECT + " WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(mapReader(rs)) : Optional.<Reader>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Reader> readers() {
+        return read("list readers", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(READER_SELECT + " ORDER BY name")) {
+                List<Reader> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapReader(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean removeReader(String name) {
+        return write("remove reader " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static final String READER_SELECT = "SELECT name, display_name, country, print_disabled, password_hash, disabled, created_at FROM users";
+
+    private static Reader mapReader(ResultSet rs) throws SQLException {
+        return new Reader(rs.getString("name"), rs.getString("display_name"), rs.getString("country"), rs.getBoolean("print_disabled"),
+                rs.getString("password_hash"), rs.getBoolean("disabled"), Timestamps.get(rs, "created_at"));
+    }
+
+    @Override
     public List<Terminal> terminals() {
         return read("list terminals", c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(

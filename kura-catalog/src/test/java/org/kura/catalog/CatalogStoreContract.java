@@ -367,6 +367,28 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void readersRoundTripWithTheirPasswordHashOnly() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        String hash = Passwords.hash("correct horse battery");
+        Reader r = new Reader("hanako", "山田 花子", "JP", true, hash, false, t);
+        store.saveReader(r);
+        assertThat(store.reader("hanako")).contains(r);
+        assertThat(Passwords.matches("correct horse battery", store.reader("hanako").orElseThrow().passwordHash())).isTrue();
+        assertThat(Passwords.matches("wrong horse battery", hash)).isFalse();
+        assertThat(Passwords.matches("correct horse battery", "pbkdf2-sha256$x$y$z")).isFalse();
+        store.saveReader(new Reader("hanako", "山田 花子", "JP", false, hash, true, t));
+        assertThat(store.reader("hanako").orElseThrow().disabled()).isTrue();
+        store.saveReader(new Reader("taro", null, null, false, hash, false, t));
+        assertThat(store.readers()).extracting(Reader::name).containsExactly("hanako", "taro");
+        assertThat(store.removeReader("hanako")).isTrue();
+        assertThat(store.removeReader("hanako")).isFalse();
+        assertThat(store.reader("hanako")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Reader("Bad Name", null, null, false, hash, false, t))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Passwords.hash("short")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void institutionsTerminalsAndTheAuditLog() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         Institution lib = new Institution("JP-1000001", "国立国会図書館", "JP", List.of("10.1.0.0/16", "2001:db8::/32"), null, t);

@@ -4,6 +4,7 @@ import org.kura.cli.commands.ApiKeyCommand;
 import org.kura.cli.commands.BenchCommand;
 import org.kura.cli.commands.TextCommand;
 import org.kura.cli.commands.OcrCommand;
+import org.kura.cli.commands.UserCommand;
 import org.kura.cli.commands.ExportCommand;
 import org.kura.cli.commands.IngestCommand;
 import org.kura.cli.commands.InstitutionCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, ApiKeyCommand.class, ExportCommand.class, IngestCommand.class, InstitutionCommand.class, TerminalCommand.class, InspectCommand.class,
             HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, IndexCommand.class, SearchCommand.class, RunsCommand.class,
-            QuarantineCommand.class, RecordCommand.class, BenchCommand.class, TextCommand.class, OcrCommand.class,
+            QuarantineCommand.class, RecordCommand.class, BenchCommand.class, TextCommand.class, OcrCommand.class, UserCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KuraCli implements Runnable {

@@ -100,6 +100,7 @@ public final class Wiring implements AutoCloseable {
     private org.kura.fulltext.TextStore textStore;
     private org.kura.fulltext.PageTextIndex textIndex;
     private org.kura.fulltext.SnippetGuard snippetGuard;
+    private org.kura.server.access.ReaderSessions readerSessions;
     private java.util.concurrent.ScheduledExecutorService indexFollower;
 
     public Wiring(KuraConfig config) {
@@ -254,7 +255,8 @@ public final class Wiring implements AutoCloseable {
         Curation curation = new Curation(store);
         List<String> trusted = config.api().trustedProxies();
         groups.add(new PortalRoutes(pages, store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)), curation,
-                new org.kura.server.portal.ItemAccess(new AccessPolicy(), new PrincipalResolver(store, adminToken(), trusted))));
+                new org.kura.server.portal.ItemAccess(new AccessPolicy(), new PrincipalResolver(store, adminToken(), trusted, readerSessions()))));
+        groups.add(new org.kura.server.portal.ReaderRoutes(pages, readerSessions(), trusted));
         groups.add(new CuratedRoutes(pages, store, new Searcher(index), curation));
         groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
         groups.add(new AdminRoutes(pages, store, curation, new AdminSessions(adminToken()), monitor, harvestLauncher()));
@@ -274,7 +276,7 @@ public final class Wiring implements AutoCloseable {
         groups.add(new ChangeDiscoveryRoutes(store, baseUrl));
         groups.add(new LinkedDataRoutes());
         groups.add(new OpenApiRoutes(baseUrl));
-        PrincipalResolver principals = new PrincipalResolver(store, adminToken(), trusted);
+        PrincipalResolver principals = new PrincipalResolver(store, adminToken(), trusted, readerSessions());
         AccessAudit audit = new AccessAudit(store);
         org.kura.fulltext.TextStore texts = textStore();
         groups.add(new IiifRoutes(imageService(), objectStore(), store, new AccessPolicy(), principals, audit, baseUrl, trusted,
@@ -371,6 +373,14 @@ public final class Wiring implements AutoCloseable {
     /** OCR of items with this engine, stored as their text. */
     public org.kura.fulltext.ItemOcr itemOcr(org.kura.fulltext.ocr.OcrEngine engine) {
         return new org.kura.fulltext.ItemOcr(objectStore(), textStore(), textIngester(), engine, dataDir().resolve("work").resolve("ocr"));
+    }
+
+    /** Sessions of signed-in readers (one per process, shared by every route that asks who is there). */
+    public synchronized org.kura.server.access.ReaderSessions readerSessions() {
+        if (readerSessions == null) {
+            readerSessions = new org.kura.server.access.ReaderSessions(catalog(), java.time.Clock.systemUTC());
+        }
+        return readerSessions;
     }
 
     /** Per-reader limits on passages of restricted items (one per process, shared by every request). */

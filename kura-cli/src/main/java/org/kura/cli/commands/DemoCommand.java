@@ -42,6 +42,37 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String CSV_MAPPING = "id=id,title=title,title_reading=title_reading,creator=creator,date=date,"
             + "type=type,subject=subject|;,description=description,rights=rights,access=access,language=language";
 
+    /**
+     * Two demo readers (one print-disabled) with one random password, kept in {@code <data>/demo-readers}
+     * (owner-only) so that a second demo run prints the same one.
+     */
+    static String demoReaders(Wiring w) throws IOException {
+        Path file = w.dataDir().resolve("demo-readers");
+        String password;
+        if (Files.exists(file)) {
+            password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } else {
+            byte[] b = new byte[12];
+            new java.security.SecureRandom().nextBytes(b);
+            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+        }
+        String hash = org.kura.catalog.Passwords.hash(password);
+        if (w.catalog().reader("demo-reader").isEmpty()) {
+            w.catalog().saveReader(new org.kura.catalog.Reader("demo-reader", "デモ利用者", "JP", false, hash, false, java.time.Instant.now()));
+        }
+        if (w.catalog().reader("demo-reader-pd").isEmpty()) {
+            w.catalog().saveReader(new org.kura.catalog.Reader("demo-reader-pd", "デモ利用者（視覚障害者等）", "JP", true, hash, false,
+                    java.time.Instant.now()));
+        }
+        return password;
+    }
+
     @Override
     public Integer call() throws Exception {
         Wiring wiring = new Wiring(common.load());
@@ -89,6 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
             textPages += wiring.indexText(id);
         }
         System.out.println("  full text: " + textPages + " page(s) of " + withText.size() + " item(s) indexed");
+        String readerPassword = demoReaders(wiring);
         DemoCuration.load(new org.kura.server.portal.Curation(store));
         System.out.println("  theme portal /themes/ndl-collection and gallery /galleries/soseki-hokusai");
 
@@ -133,6 +165,8 @@ public final class DemoCommand implements Callable<Integer> {
                 + "   (full text: the public book's passages, the LIBRARY book's location and short snippets)");
         System.out.println("  " + base + "/iiif/3/demo-public/search?q=" + java.net.URLEncoder.encode("名前", StandardCharsets.UTF_8)
                 + "   (IIIF Content Search; " + base + "/api/items/demo-public/text.epub for the EPUB)");
+        System.out.println("  " + base + "/login   readers demo-reader (sees LIBRARY items) and demo-reader-pd (print-disabled: also their"
+                + " text), password: " + readerPassword);
         System.out.println("  ./kura harvest demo-oai     (while the demo runs: an incremental harvest, all unchanged)");
         ServeCommand.serveUntilInterrupted(wiring, server);
         oai.close();

@@ -68,7 +68,7 @@ public final class ItemGate {
             throw new ProblemException(403, "Forbidden", "this item is " + d.reason());
         }
         ctx.header("Cache-Control", tier == AccessTier.PUBLIC ? "public, max-age=86400" : "private, max-age=300");
-        ctx.header("Vary", "Authorization, X-Institution-Key");
+        ctx.header("Vary", "Authorization, X-Institution-Key, Cookie");
         audit.granted(p, action, itemId, tier, ApiAccess.clientAddress(ctx, trustedProxies));
     }
 

@@ -12,8 +12,9 @@ import org.kura.server.ApiAccess;
 
 /**
  * Tells who sent a request: staff by the admin bearer token; an institution by its key
- * ({@code X-Institution-Key}) or its address ranges; an on-site terminal by its address ranges;
- * otherwise anonymous. The address is the peer's, or the one a trusted proxy forwarded — a client's
+ * ({@code X-Institution-Key}); an on-site terminal by its address ranges (a terminal is a place: who
+ * sits at it does not change what it may show); a registered reader by the session cookie of a sign-in
+ * ({@link ReaderSessions}); an institution by its address ranges; otherwise anonymous. The address is the peer's, or the one a trusted proxy forwarded — a client's
  * own {@code X-Forwarded-For} is never believed. Institutions and terminals are re-read from the
  * catalog every 30 seconds.
  */
@@ -25,8 +26,15 @@ public final class PrincipalResolver {
     private final byte[] staffHeader;
     private final List<String> trustedProxies;
     private final AtomicReference<Registry> registry = new AtomicReference<>();
+    private final ReaderSessions readers;
 
     public PrincipalResolver(CatalogStore store, String adminToken, List<String> trustedProxies) {
+        this(store, adminToken, trustedProxies, null);
+    }
+
+    /** @param readers sessions of signed-in readers, or null where readers cannot sign in */
+    public PrincipalResolver(CatalogStore store, String adminToken, List<String> trustedProxies, ReaderSessions readers) {
+        this.readers = readers;
         this.store = store;
         this.staffHeader = ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
         this.trustedProxies = List.copyOf(trustedProxies);
@@ -52,6 +60,12 @@ public final class PrincipalResolver {
         for (Terminal t : r.terminals()) {
             if (t.ipRanges().stream().anyMatch(range -> IpRange.parse(range).contains(ip))) {
                 return new Principal(Principal.Kind.TERMINAL, t.id(), false);
+            }
+        }
+        if (readers != null) {
+            java.util.Optional<Principal> reader = readers.principal(ctx.cookie(ReaderSessions.COOKIE));
+            if (reader.isPresent()) {
+                return reader.get();
             }
         }
         for (Institution i : r.institutions()) {

@@ -1,0 +1,149 @@
+package org.kura.server.access;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kura.catalog.CatalogStore;
+import org.kura.catalog.Passwords;
+import org.kura.catalog.Reader;
+
+/**
+ * Sessions of registered readers: sign-in with name and password (checked against the catalog's
+ * PBKDF2 hash), a random 256-bit session id for the {@link #COOKIE} cookie, eight hours of life. Failed
+ * sign-ins are limited per name and per client address (5 in 15 minutes) so that passwords cannot be
+ * guessed at speed. The reader's account is read again at most every minute, so a suspended or
+ * changed account takes effect without a restart.
+ */
+public final class ReaderSessions {
+    public static final String COOKIE = "kura_reader";
+    static final Duration LIFE = Duration.ofHours(8);
+    static final int MAX_FAILURES = 5;
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    private static final Duration REREAD = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CatalogStore store;
+    private final Clock clock;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Cached> readers = new ConcurrentHashMap<>();
+
+    private record Session(String name, Instant expires) {
+    }
+
+    private record Cached(Reader reader, Instant read) {
+    }
+
+    /** Why a sign-in did not succeed. */
+    public enum Refusal { WRONG, LOCKED }
+
+    /** A sign-in's outcome: a session id, or why not. */
+    public record Outcome(String session, Refusal refusal) {
+    }
+
+    public ReaderSessions(CatalogStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Signs a reader in; a wrong name and a wrong password are told apart by no one (same answer, same work). */
+    public Outcome login(String name, String password, String client) {
+        String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (locked("name:" + n) || locked("client:" + client)) {
+            return new Outcome(null, Refusal.LOCKED);
+        }
+        Optional<Reader> r = n.isEmpty() || n.length() > 64 ? Optional.empty() : store.reader(n);
+        // a hash is checked even for an unknown name, so timing does not tell which names exist
+        boolean ok = Passwords.matches(password == null ? "" : password.substring(0, Math.min(password.length(), 1024)),
+                r.map(Reader::passwordHash).orElse(DUMMY)) && r.isPresent() && !r.get().disabled();
+        if (!ok) {
+            fail("name:" + n);
+            fail("client:" + client);
+            return new Outcome(null, Refusal.WRONG);
+        }
+        failures.remove("name:" + n);
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        sessions.put(session, new Session(n, clock.instant().plus(LIFE)));
+        readers.put(n, new Cached(r.get(), clock.instant()));
+        if (sessions.size() > 100_000) {
+            Instant now = clock.instant();
+            sessions.values().removeIf(s -> s.expires().isBefore(now));
+        }
+        return new Outcome(session, null);
+    }
+
+    /** The reader behind a session id, while the session lives and the account is active. */
+    public Optional<Principal> principal(String session) {
+        if (session == null || session.isBlank() || session.length() > 64) {
+            return Optional.empty();
+        }
+        Session s = sessions.get(session);
+        Instant now = clock.instant();
+        if (s == null) {
+            return Optional.empty();
+        }
+        if (s.expires().isBefore(now)) {
+            sessions.remove(session);
+            return Optional.empty();
+        }
+        Cached c = readers.get(s.name());
+        if (c == null || c.read().plus(REREAD).isBefore(now)) {
+            Optional<Reader> fresh = store.reader(s.name());
+            if (fresh.isEmpty()) {
+                sessions.remove(session);
+                readers.remove(s.name());
+                return Optional.empty();
+            }
+            c = new Cached(fresh.get(), now);
+            readers.put(s.name(), c);
+        }
+        if (c.reader().disabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Principal(Principal.Kind.USER, c.reader().name(), c.reader().printDisabled()));
+    }
+
+    public void logout(String session) {
+        if (session != null) {
+            sessions.remove(session);
+        }
+    }
+
+    private boolean locked(String key) {
+        Deque<Instant> d = failures.get(key);
+        if (d == null) {
+            return false;
+        }
+        synchronized (d) {
+            Instant since = clock.instant().minus(FAILURE_WINDOW);
+            while (!d.isEmpty() && d.peekFirst().isBefore(since)) {
+                d.removeFirst();
+            }
+            return d.size() >= MAX_FAILURES;
+        }
+    }
+
+    private void fail(String key) {
+        Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (d) {
+            d.addLast(clock.instant());
+            while (d.size() > MAX_FAILURES * 2) {
+                d.removeFirst();
+            }
+        }
+        if (failures.size() > 100_000) {
+            failures.clear(); // bounded memory; an attacker who fills it only resets counters he could reset by waiting
+        }
+    }
+
+    private static final String DUMMY = Passwords.hash("not a real password, only for equal timing");
+}
