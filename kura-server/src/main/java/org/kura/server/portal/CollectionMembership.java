@@ -34,17 +34,24 @@ public final class CollectionMembership implements CollectionSets {
 
     @Override
     public Set<String> members(String id, List<StoredRecord> records) {
-        Theme theme = curation.theme(id).orElseThrow(() -> new IllegalArgumentException("no collection " + id));
-        SearchQuery q = ThemeScope.apply(theme, new SearchQuery(new QueryNode.All(), Map.of(), null, null,
-                SearchQuery.Sort.RELEVANCE, 1, 1, null, false, List.of()));
         Map<String, String> byDocId = new HashMap<>();
         for (StoredRecord r : records) {
             byDocId.put(RecordDocuments.docId(r.providerId(), r.identifier()), r.providerId() + "\u0000" + r.identifier());
         }
-        List<String> ids = List.copyOf(byDocId.keySet());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        matching(id, byDocId.keySet()).forEach(d -> out.add(byDocId.get(d)));
+        return out;
+    }
+
+    /** Which of these index documents ({@link RecordDocuments#docId}) the theme's search finds. */
+    public Set<String> matching(String themeId, java.util.Collection<String> docIds) {
+        Theme theme = curation.theme(themeId).orElseThrow(() -> new IllegalArgumentException("no collection " + themeId));
+        SearchQuery q = ThemeScope.apply(theme, new SearchQuery(new QueryNode.All(), Map.of(), null, null,
+                SearchQuery.Sort.RELEVANCE, 1, 1, null, false, List.of()));
+        List<String> ids = List.copyOf(docIds);
         java.util.Set<String> out = new java.util.HashSet<>();
         for (int i = 0; i < ids.size(); i += 1000) {
-            searcher.matching(q, ids.subList(i, Math.min(ids.size(), i + 1000))).forEach(d -> out.add(byDocId.get(d)));
+            out.addAll(searcher.matching(q, ids.subList(i, Math.min(ids.size(), i + 1000))));
         }
         return out;
     }

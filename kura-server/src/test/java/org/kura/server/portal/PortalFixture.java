@@ -188,7 +188,8 @@ final class PortalFixture implements AutoCloseable {
                         base, List.of(), (item, b) -> org.kura.fulltext.ContentSearch.services(b, item.id())),
                 new org.kura.server.fulltext.TextRoutes(search, new org.kura.fulltext.ContentSearch(index, texts), texts, images, gate,
                         null, base, new org.kura.server.fulltext.MetadataScope(searcher)),
-                new FullTextPageRoutes(pages, search, gate, new org.kura.server.fulltext.MetadataScope(searcher)));
+                new FullTextPageRoutes(pages, search, gate, new org.kura.server.fulltext.MetadataScope(searcher)),
+                new org.kura.server.iiif.IiifCollectionRoutes(store, curation, new CollectionMembership(curation, searcher), gate, base));
         return app -> groups.forEach(g -> g.addTo(app));
     }
 

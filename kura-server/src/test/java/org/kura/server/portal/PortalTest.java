@@ -72,6 +72,26 @@ class PortalTest {
     }
 
     @Test
+    void iiifCollectionsPerProviderAndThemeListOnlyManifestsTheCallerMayOpen() throws Exception {
+        HttpResponse<String> top = get("/iiif/3/collection/top");
+        assertThat(top.statusCode()).isEqualTo(200);
+        assertThat(top.body()).contains("\"type\":\"Collection\"").contains("/iiif/3/collection/provider/lib\"")
+                .contains("/iiif/3/collection/theme/kokugaku\"").doesNotContain("/iiif/3/collection/provider/evil\"");
+        String anonymous = get("/iiif/3/collection/provider/lib").body();
+        assertThat(anonymous).contains("/iiif/3/item-text/manifest").doesNotContain("item-text-lib").doesNotContain("国学の研究");
+        String staff = get("/iiif/3/collection/provider/lib", "Authorization", "Bearer " + PortalFixture.ADMIN_TOKEN).body();
+        assertThat(staff).contains("/iiif/3/item-text/manifest").contains("/iiif/3/item-text-lib/manifest");
+        // the theme (国学, books) holds both books' items; anonymous readers are told only of the public one
+        String theme = get("/iiif/3/collection/theme/kokugaku", "Authorization", "Bearer " + PortalFixture.ADMIN_TOKEN).body();
+        assertThat(theme).contains("/iiif/3/item-text/manifest").contains("/iiif/3/item-text-lib/manifest").contains("国学の歩み")
+                .contains("/iiif/3/item-secret/manifest"); // withheld: staff only
+        assertThat(get("/iiif/3/collection/theme/kokugaku").body()).contains("/iiif/3/item-text/manifest").doesNotContain("item-text-lib")
+                .doesNotContain("item-secret").doesNotContain("非公開の題名");
+        assertThat(get("/iiif/3/collection/provider/nope").statusCode()).isEqualTo(404);
+        assertThat(get("/iiif/3/collection/theme/..%2Fx").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void homeIsJapaneseByDefaultAndEnglishForAnEnglishBrowser() throws Exception {
         HttpResponse<String> ja = get("/");
         assertThat(ja.statusCode()).isEqualTo(200);
