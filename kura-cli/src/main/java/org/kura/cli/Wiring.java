@@ -286,6 +286,7 @@ public final class Wiring implements AutoCloseable {
         org.kura.fulltext.FullTextSearch fullText = new org.kura.fulltext.FullTextSearch(textIndex(), snippetGuard());
         groups.add(new org.kura.server.fulltext.TextRoutes(fullText, new org.kura.fulltext.ContentSearch(textIndex(), texts), texts,
                 imageService(), gate, textExports(), baseUrl, new org.kura.server.fulltext.MetadataScope(new Searcher(index))));
+        groups.add(new org.kura.server.iiif.IiifAuthRoutes(gate, new org.kura.server.access.AuthTokens(java.time.Clock.systemUTC()), baseUrl));
         groups.add(new org.kura.server.iiif.IiifCollectionRoutes(store, curation, new org.kura.server.portal.CollectionMembership(curation,
                 new Searcher(index)), gate, baseUrl));
         groups.add(new org.kura.server.portal.FullTextPageRoutes(pages, fullText, gate,

@@ -28,7 +28,7 @@ public final class ManifestBuilder {
      * @param recordUrl      the record's page / JSON, or null
      * @param rdfUrl         the record's DC-NDL RDF, or null
      * @param metadata       label → value pairs shown by viewers (English label, Japanese label, value)
-     * @param services       extra services on each image (e.g. IIIF Auth probe), may be empty
+     * @param services       extra services on each page's image resource (the IIIF Auth 2.0 probe), may be empty
      * @param manifestServices services of the whole item (e.g. IIIF Content Search), may be empty
      */
     public record Context(String title, String providerName, String rightsUri, String rightsLabelJa, String rightsLabelEn,
@@ -75,7 +75,7 @@ public final class ManifestBuilder {
         if (!item.pages().isEmpty()) {
             String first = base + "/iiif/3/image/" + item.id() + "~1";
             m.put("thumbnail", List.of(Map.of("id", first + "/full/!200,200/0/default.jpg", "type", "Image",
-                    "format", "image/jpeg", "service", List.of(service(first, c)))));
+                    "format", "image/jpeg", "service", List.of(service(first)))));
         }
         if (item.pdf() != null) {
             m.put("rendering", List.of(Map.of("id", base + "/iiif/3/" + item.id() + "/pdf", "type", "Text",
@@ -104,7 +104,10 @@ public final class ManifestBuilder {
             body.put("format", "image/jpeg");
             body.put("width", ref.size().width);
             body.put("height", ref.size().height);
-            body.put("service", List.of(service(imageBase, c)));
+            List<Map<String, Object>> bodyServices = new ArrayList<>();
+            bodyServices.add(service(imageBase));
+            bodyServices.addAll(c.services()); // e.g. the IIIF Auth 2.0 probe service, on the content resource
+            body.put("service", bodyServices);
             Map<String, Object> annotation = new LinkedHashMap<>();
             annotation.put("id", canvas + "/annotation/1");
             annotation.put("type", "Annotation");
@@ -124,14 +127,11 @@ public final class ManifestBuilder {
         return m;
     }
 
-    private static Map<String, Object> service(String imageBase, Context c) {
+    private static Map<String, Object> service(String imageBase) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", imageBase);
         s.put("type", "ImageService3");
         s.put("profile", "level2");
-        if (!c.services().isEmpty()) {
-            s.put("service", c.services());
-        }
         return s;
     }
 }

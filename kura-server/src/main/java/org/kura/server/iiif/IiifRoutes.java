@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import org.kura.catalog.CatalogStore;
 import org.kura.catalog.ItemEntry;
 import org.kura.catalog.RecordJson;
@@ -36,6 +37,10 @@ import org.kura.server.access.PrincipalResolver;
  *                                                                    full view at most 200 px on its longer side)
  * GET /iiif/3/{item}/manifest                                        Presentation 3.0 manifest (MANIFEST)
  * GET /iiif/3/{item}/pdf                                             the item's PDF (DOWNLOAD)
+ * </pre>
+ * Images of non-public items announce IIIF Authorization Flow 2.0 services ({@link IiifAuthRoutes}) in
+ * the manifest and in info.json.
+ * <pre>
  * </pre>
  * A refusal is 401 for anonymous clients (they may be entitled once recognised) and 403 otherwise,
  * as problem+json: no image byte, no page count, no title. The item's tier is the catalog's
@@ -111,11 +116,18 @@ public final class IiifRoutes implements RouteGroup {
 
     private void info(Context ctx) {
         String id = ctx.pathParam("id");
-        check(ctx, itemOf(id), Action.VIEW);
+        String item = itemOf(id);
+        AccessTier tier = tier(item);
+        gate.check(ctx, item, tier, Action.VIEW);
         ImageService.PageRef page = images.page(id);
         ctx.contentType("application/ld+json;profile=\"" + ImageService.CONTEXT + "\"");
         ctx.header("Link", "<http://iiif.io/api/image/3/level2.json>;rel=\"profile\"");
-        ctx.result(json(images.info(page, base + "/iiif/3/image/" + id)));
+        Map<String, Object> info = images.info(page, base + "/iiif/3/image/" + id);
+        if (tier != AccessTier.PUBLIC) {
+            info = new java.util.LinkedHashMap<>(info);
+            info.put("service", IiifAuthRoutes.services(base, item)); // IIIF Auth 2.0: how a viewer asks for access
+        }
+        ctx.result(json(info));
     }
 
     private void image(Context ctx) {
@@ -180,8 +192,9 @@ public final class IiifRoutes implements RouteGroup {
             }
             metadata.add(new String[] {"Provider", "提供機関", providerName});
         }
-        return new ManifestBuilder.Context(title, providerName, rightsUri, ja, en, recordUrl, rdfUrl, metadata, List.of(),
-                manifestServices.apply(item, base));
+        boolean restricted = entry == null || entry.tier() != AccessTier.PUBLIC;
+        return new ManifestBuilder.Context(title, providerName, rightsUri, ja, en, recordUrl, rdfUrl, metadata,
+                restricted ? IiifAuthRoutes.services(base, item.id()) : List.of(), manifestServices.apply(item, base));
     }
 
     private void pdf(Context ctx) throws IOException {

@@ -16,6 +16,7 @@ import org.kura.server.access.ReaderSessions;
  * <pre>
  * GET  /login?return=PATH   the form
  * POST /login               name, password, return → a session cookie (HttpOnly, SameSite=Lax), back to PATH
+ * GET  /login/done          after a sign-in a viewer opened (?iiif=1, the IIIF Auth 2.0 access service): closes itself
  * POST /logout              ends the session
  * </pre>
  * A wrong name or password gets the same answer (401); five failures in 15 minutes lock the name and
@@ -37,6 +38,8 @@ public final class ReaderRoutes implements RouteGroup {
     public void addTo(Javalin app) {
         app.get("/login", ctx -> pages.serve(ctx, (c, page) -> form(c, page, null)));
         app.post("/login", ctx -> pages.serve(ctx, this::login));
+        // after a sign-in opened by a viewer (IIIF Auth 2.0 access service, ?iiif=1): a page that closes itself
+        app.get("/login/done", ctx -> pages.serve(ctx, (c, page) -> pages.html(c, "logindone.jte", page.titled(page.t("login.done")), Map.of())));
         app.post("/logout", ctx -> {
             sessions.logout(ctx.cookie(ReaderSessions.COOKIE));
             ctx.removeCookie(ReaderSessions.COOKIE, "/");
@@ -59,6 +62,7 @@ public final class ReaderRoutes implements RouteGroup {
         params.put("error", error);
         String r = ctx.formParam("return") != null ? ctx.formParam("return") : ctx.queryParam("return");
         params.put("returnTo", returnPath(r));
+        params.put("iiif", "1".equals(ctx.formParam("iiif")) || "1".equals(ctx.queryParam("iiif")));
         pages.html(ctx, "login.jte", page.titled(page.t("login.title")), params);
     }
 
@@ -82,7 +86,7 @@ public final class ReaderRoutes implements RouteGroup {
         cookie.setSameSite(SameSite.LAX); // links from elsewhere into a book keep the reader signed in; no state changes on GET
         cookie.setSecure("https".equals(ctx.scheme()));
         ctx.cookie(cookie);
-        ctx.redirect(returnPath(ctx.formParam("return")), HttpStatus.SEE_OTHER);
+        ctx.redirect("1".equals(ctx.formParam("iiif")) ? "/login/done" : returnPath(ctx.formParam("return")), HttpStatus.SEE_OTHER);
     }
 
     private static boolean sameSite(String origin, Context ctx) {

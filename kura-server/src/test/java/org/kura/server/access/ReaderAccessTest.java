@@ -109,7 +109,9 @@ class ReaderAccessTest {
                 new IiifRoutes(images, objects, catalog, new AccessPolicy(), principals, audit, "http://localhost", List.of("127.0.0.1")),
                 new TextRoutes(new FullTextSearch(index, new SnippetGuard(SnippetLimits.DEFAULT, Clock.systemUTC())),
                         new ContentSearch(index, texts), texts, images, gate, exports, "http://localhost"),
-                new ReaderRoutes(pages, sessions, List.of("127.0.0.1")))).errorPage(pages::renderError).start();
+                new ReaderRoutes(pages, sessions, List.of("127.0.0.1")),
+                new org.kura.server.iiif.IiifAuthRoutes(gate, new AuthTokens(Clock.systemUTC()), "http://localhost")))
+                .errorPage(pages::renderError).start();
     }
 
     @AfterAll
@@ -211,5 +213,55 @@ class ReaderAccessTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"password\"").doesNotContain("\"><script>");
+    }
+
+    static String get(String cookie, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("X-Forwarded-For", "192.0.2.10");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static HttpResponse<String> probe(String item, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/iiif/3/" + item + "/probe"))).header("X-Forwarded-For", "192.0.2.10");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void iiifAuthorizationFlow2AnnouncesItsServicesAndProbesAnswerForTheTokensPrincipal() throws Exception {
+        String reader = session("reader1");
+        assertThat(get(reader, "/iiif/3/library/manifest")).contains("\"AuthProbeService2\"").contains("/iiif/3/library/probe")
+                .contains("\"AuthAccessService2\"").contains("\"profile\":\"active\"").contains("\"AuthAccessTokenService2\"");
+        assertThat(get(reader, "/iiif/3/image/library~1/info.json")).contains("\"AuthProbeService2\"");
+
+        String denied = get(null, "/iiif/auth/token?messageId=m1&origin=" + URLEncoder.encode("https://viewer.example", StandardCharsets.UTF_8));
+        assertThat(denied).contains("AuthAccessTokenError2").contains("missingAspect").contains("data-origin=\"https://viewer.example\"")
+                .contains("src=\"/assets/iiif-auth.js\"").doesNotContain("<script>");
+        assertThat(get(null, "/iiif/auth/token?messageId=m1&origin=" + URLEncoder.encode("javascript:alert(1)", StandardCharsets.UTF_8)))
+                .contains("invalidRequest");
+        String granted = get(reader, "/iiif/auth/token?messageId=m2&origin=" + URLEncoder.encode("https://viewer.example", StandardCharsets.UTF_8));
+        assertThat(granted).contains("AuthAccessToken2").contains("&quot;messageId&quot;:&quot;m2&quot;");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&quot;accessToken&quot;:&quot;([A-Za-z0-9_-]+)&quot;").matcher(granted);
+        assertThat(m.find()).isTrue();
+        String token = m.group(1);
+
+        HttpResponse<String> anonymous = probe("library", null);
+        assertThat(anonymous.body()).contains("\"type\":\"AuthProbeResult2\"").contains("\"status\":401").contains("heading");
+        assertThat(probe("library", token).body()).contains("\"status\":200").doesNotContain("heading");
+        assertThat(probe("onsite", token).body()).contains("\"status\":403");
+        assertThat(probe("library", "forged-token").body()).contains("\"status\":401");
+        assertThat(probe("library", token).headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        // the access service: a sign-in opened by a viewer ends on a page that closes itself
+        HttpResponse<String> viaViewer = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).header("Content-Type",
+                "application/x-www-form-urlencoded").header("X-Forwarded-For", "192.0.2.50").POST(HttpRequest.BodyPublishers.ofString(
+                "name=reader1&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&iiif=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viaViewer.headers().firstValue("Location").orElse("")).endsWith("/login/done");
+        assertThat(get(null, "/login/done")).contains("data-mode=\"close\"");
+        assertThat(get(null, "/login?iiif=1")).contains("name=\"iiif\" value=\"1\"");
     }
 }
