@@ -152,6 +152,14 @@ public interface CatalogStore extends AutoCloseable {
     /** All items, by id. */
     List<ItemEntry> items(int offset, int limit);
 
+    // ---- usage statistics ------------------------------------------------------------------
+
+    /** Adds counts to the day's totals (one transaction). */
+    void addUsage(List<UsageCount> counts);
+
+    /** Daily totals between two days (inclusive), by day, item, action and kind of principal. */
+    List<UsageCount> usage(java.time.LocalDate from, java.time.LocalDate to);
+
     // ---- access: readers, institutions, terminals, audit ---------------------------------------
 
     /** Inserts or replaces a registered reader. */

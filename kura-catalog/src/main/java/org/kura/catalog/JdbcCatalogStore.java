@@ -847,6 +847,55 @@ final class JdbcCatalogStore implements CatalogStore {
     }
 
     @Override
+    public void addUsage(List<UsageCount> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        write("add usage", c -> {
+            try (PreparedStatement up = c.prepareStatement("UPDATE usage_daily SET uses = uses + ? WHERE usage_day = ? AND item_id = ? "
+                    + "AND action = ? AND principal_kind = ?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO usage_daily (usage_day, item_id, action, principal_kind, uses) "
+                         + "VALUES (?,?,?,?,?)")) {
+                for (UsageCount u : counts) {
+                    up.setLong(1, u.uses());
+                    up.setObject(2, u.day());
+                    up.setString(3, u.itemId());
+                    up.setString(4, u.action());
+                    up.setString(5, u.principalKind());
+                    if (up.executeUpdate() == 0) {
+                        ins.setObject(1, u.day());
+                        ins.setString(2, u.itemId());
+                        ins.setString(3, u.action());
+                        ins.setString(4, u.principalKind());
+                        ins.setLong(5, u.uses());
+                        ins.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<UsageCount> usage(java.time.LocalDate from, java.time.LocalDate to) {
+        return read("read usage", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT usage_day, item_id, action, principal_kind, uses FROM usage_daily "
+                    + "WHERE usage_day >= ? AND usage_day <= ? ORDER BY usage_day, item_id, action, principal_kind")) {
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<UsageCount> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new UsageCount(rs.getObject("usage_day", java.time.LocalDate.class), rs.getString("item_id"),
+                                rs.getString("action"), rs.getString("principal_kind"), rs.getLong("uses")));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
     public void saveReader(Reader r) {
         write("save reader " + r.name(), c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM users WHERE name = ?")) {

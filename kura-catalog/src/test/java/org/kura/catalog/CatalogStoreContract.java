@@ -367,6 +367,19 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void usageCountsAddUpPerDayItemActionAndKind() {
+        java.time.LocalDate d = java.time.LocalDate.parse("2026-12-01");
+        store.addUsage(List.of(new UsageCount(d, "item-1", "MANIFEST", "ANONYMOUS", 3),
+                new UsageCount(d, "item-1", "MANIFEST", "USER", 1)));
+        store.addUsage(List.of(new UsageCount(d, "item-1", "MANIFEST", "ANONYMOUS", 2),
+                new UsageCount(d.plusDays(1), "item-2", "DOWNLOAD", "STAFF", 1)));
+        assertThat(store.usage(d, d)).containsExactly(new UsageCount(d, "item-1", "MANIFEST", "ANONYMOUS", 5),
+                new UsageCount(d, "item-1", "MANIFEST", "USER", 1));
+        assertThat(store.usage(d, d.plusDays(1))).hasSize(3);
+        assertThat(store.usage(d.plusDays(2), d.plusDays(9))).isEmpty();
+    }
+
+    @Test
     void readersRoundTripWithTheirPasswordHashOnly() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         String hash = Passwords.hash("correct horse battery");

@@ -101,6 +101,8 @@ public final class Wiring implements AutoCloseable {
     private org.kura.fulltext.PageTextIndex textIndex;
     private org.kura.fulltext.SnippetGuard snippetGuard;
     private org.kura.server.access.ReaderSessions readerSessions;
+    private org.kura.server.access.UsageLog usageLog;
+    private java.util.concurrent.ScheduledExecutorService usageFlusher;
     private java.util.concurrent.ScheduledExecutorService indexFollower;
 
     public Wiring(KuraConfig config) {
@@ -279,10 +281,12 @@ public final class Wiring implements AutoCloseable {
         PrincipalResolver principals = new PrincipalResolver(store, adminToken(), trusted, readerSessions());
         AccessAudit audit = new AccessAudit(store);
         org.kura.fulltext.TextStore texts = textStore();
-        groups.add(new IiifRoutes(imageService(), objectStore(), store, new AccessPolicy(), principals, audit, baseUrl, trusted,
+        org.kura.server.access.ItemGate gate = new org.kura.server.access.ItemGate(store, new AccessPolicy(), principals, audit, trusted,
+                usageLog());
+        groups.add(new IiifRoutes(imageService(), objectStore(), store, gate, baseUrl,
                 (item, base) -> texts.pageNumbers(item.id()).isEmpty() ? List.of()
                         : org.kura.fulltext.ContentSearch.services(base, item.id())));
-        org.kura.server.access.ItemGate gate = new org.kura.server.access.ItemGate(store, new AccessPolicy(), principals, audit, trusted);
+        groups.add(new org.kura.server.UsageRoutes(store, usageLog()));
         org.kura.fulltext.FullTextSearch fullText = new org.kura.fulltext.FullTextSearch(textIndex(), snippetGuard());
         groups.add(new org.kura.server.fulltext.TextRoutes(fullText, new org.kura.fulltext.ContentSearch(textIndex(), texts), texts,
                 imageService(), gate, textExports(), baseUrl, new org.kura.server.fulltext.MetadataScope(new Searcher(index))));
@@ -376,6 +380,30 @@ public final class Wiring implements AutoCloseable {
     /** OCR of items with this engine, stored as their text. */
     public org.kura.fulltext.ItemOcr itemOcr(org.kura.fulltext.ocr.OcrEngine engine) {
         return new org.kura.fulltext.ItemOcr(objectStore(), textStore(), textIngester(), engine, dataDir().resolve("work").resolve("ocr"));
+    }
+
+    /**
+     * Anonymized usage counts of digitized items (one per process), added to the catalog every minute and
+     * when the process stops.
+     */
+    public synchronized org.kura.server.access.UsageLog usageLog() {
+        if (usageLog == null) {
+            usageLog = new org.kura.server.access.UsageLog(catalog(), java.time.Clock.systemUTC());
+            usageFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kura-usage");
+                t.setDaemon(true);
+                return t;
+            });
+            org.kura.server.access.UsageLog log = usageLog;
+            usageFlusher.scheduleWithFixedDelay(() -> {
+                try {
+                    log.flush();
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(Wiring.class).warn("usage counts not written yet: {}", e.getMessage());
+                }
+            }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        return usageLog;
     }
 
     /** Sessions of signed-in readers (one per process, shared by every route that asks who is there). */
@@ -516,6 +544,15 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (usageLog != null) {
+            usageFlusher.shutdownNow();
+            try {
+                usageLog.flush();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Wiring.class).warn("usage counts lost at close: {}", e.getMessage());
+            }
+            usageLog = null;
+        }
         if (harvestExecutor != null) {
             harvestExecutor.shutdownNow();
         }

@@ -21,9 +21,17 @@ public final class ItemGate {
     private final PrincipalResolver principals;
     private final AccessAudit audit;
     private final List<String> trustedProxies;
+    private final UsageLog usage;
 
     public ItemGate(CatalogStore catalog, AccessPolicy policy, PrincipalResolver principals, AccessAudit audit,
                     List<String> trustedProxies) {
+        this(catalog, policy, principals, audit, trustedProxies, null);
+    }
+
+    /** @param usage counts every grant for anonymized usage statistics, or null */
+    public ItemGate(CatalogStore catalog, AccessPolicy policy, PrincipalResolver principals, AccessAudit audit,
+                    List<String> trustedProxies, UsageLog usage) {
+        this.usage = usage;
         this.catalog = catalog;
         this.policy = policy;
         this.principals = principals;
@@ -56,7 +64,10 @@ public final class ItemGate {
         return ApiAccess.clientAddress(ctx, trustedProxies);
     }
 
-    /** Refuses (401/403 problem) unless the request may have {@code action} of the item; on a grant, sets cache headers and audits. */
+    /**
+     * Refuses (401/403 problem) unless the request may have {@code action} of the item; on a grant, sets cache
+     * headers, audits, and counts the use.
+     */
     public void check(Context ctx, String itemId, AccessTier tier, Action action) {
         Principal p = principals.resolve(ctx);
         AccessPolicy.Decision d = policy.decide(p, tier, action);
@@ -70,11 +81,17 @@ public final class ItemGate {
         ctx.header("Cache-Control", tier == AccessTier.PUBLIC ? "public, max-age=86400" : "private, max-age=300");
         ctx.header("Vary", "Authorization, X-Institution-Key, Cookie");
         audit.granted(p, action, itemId, tier, ApiAccess.clientAddress(ctx, trustedProxies));
+        if (usage != null) {
+            usage.record(p, action, itemId);
+        }
     }
 
     /** Writes a grant the caller decided itself (passages of items in search results) to the audit log. */
     public void granted(Context ctx, Principal p, String itemId, Action action) {
         audit.granted(p, action, itemId, tier(itemId), ApiAccess.clientAddress(ctx, trustedProxies));
+        if (usage != null) {
+            usage.record(p, action, itemId);
+        }
     }
 
     public void check(Context ctx, String itemId, Action action) {

@@ -52,8 +52,6 @@ public final class IiifRoutes implements RouteGroup {
     private final ManifestBuilder manifests;
     private final ObjectStore objects;
     private final CatalogStore catalog;
-    private final AccessPolicy policy;
-    private final PrincipalResolver principals;
     private final ItemGate gate;
     private final String base;
     private final java.util.function.BiFunction<Item, String, List<java.util.Map<String, Object>>> manifestServices;
@@ -70,13 +68,17 @@ public final class IiifRoutes implements RouteGroup {
     public IiifRoutes(ImageService images, ObjectStore objects, CatalogStore catalog, AccessPolicy policy,
                       PrincipalResolver principals, AccessAudit audit, String baseUrl, List<String> trustedProxies,
                       java.util.function.BiFunction<Item, String, List<java.util.Map<String, Object>>> manifestServices) {
+        this(images, objects, catalog, new ItemGate(catalog, policy, principals, audit, trustedProxies), baseUrl, manifestServices);
+    }
+
+    /** Over a gate shared with the other item routes (one audit, one usage count). */
+    public IiifRoutes(ImageService images, ObjectStore objects, CatalogStore catalog, ItemGate gate, String baseUrl,
+                      java.util.function.BiFunction<Item, String, List<java.util.Map<String, Object>>> manifestServices) {
         this.images = images;
         this.manifests = new ManifestBuilder(images);
         this.objects = objects;
         this.catalog = catalog;
-        this.policy = policy;
-        this.principals = principals;
-        this.gate = new ItemGate(catalog, policy, principals, audit, trustedProxies);
+        this.gate = gate;
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.manifestServices = manifestServices;
     }
@@ -133,10 +135,10 @@ public final class IiifRoutes implements RouteGroup {
     private void image(Context ctx) {
         String id = ctx.pathParam("id");
         String itemId = itemOf(id);
-        Principal p = principals.resolve(ctx);
+        Principal p = gate.principal(ctx);
         AccessTier tier = tier(itemId);
-        boolean view = policy.decide(p, tier, Action.VIEW).allowed();
-        if (!view && !policy.decide(p, tier, Action.THUMBNAIL).allowed()) {
+        boolean view = gate.allows(p, tier, Action.VIEW);
+        if (!view && !gate.allows(p, tier, Action.THUMBNAIL)) {
             check(ctx, itemId, Action.VIEW); // refuses, before the item is even opened (no page count leaks)
         }
         ImageService.PageRef page = images.page(id);

@@ -62,6 +62,7 @@ class ReaderAccessTest {
     static OcflObjectStore objects;
     static PageTextIndex index;
     static KuraServer server;
+    static UsageLog usage;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
@@ -91,7 +92,8 @@ class ReaderAccessTest {
         PrincipalResolver principals = new PrincipalResolver(catalog, ADMIN, List.of("127.0.0.1"), sessions);
         AccessAudit audit = new AccessAudit(catalog);
         ImageService images = new ImageService(objects, ImageLimits.defaults(), new DerivativeCache(dir.resolve("cache"), 16L << 20));
-        ItemGate gate = new ItemGate(catalog, new AccessPolicy(), principals, audit, List.of("127.0.0.1"));
+        usage = new UsageLog(catalog, Clock.systemUTC());
+        ItemGate gate = new ItemGate(catalog, new AccessPolicy(), principals, audit, List.of("127.0.0.1"), usage);
         TextRoutes.TextExports exports = new TextRoutes.TextExports() {
             @Override
             public void plain(String itemId, java.io.OutputStream out) throws java.io.IOException {
@@ -106,7 +108,8 @@ class ReaderAccessTest {
         };
         Pages pages = new Pages();
         server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", ADMIN), KuraServer.newMetricsRegistry(), List.of(
-                new IiifRoutes(images, objects, catalog, new AccessPolicy(), principals, audit, "http://localhost", List.of("127.0.0.1")),
+                new IiifRoutes(images, objects, catalog, gate, "http://localhost", (item, base) -> List.of()),
+                new org.kura.server.UsageRoutes(catalog, usage),
                 new TextRoutes(new FullTextSearch(index, new SnippetGuard(SnippetLimits.DEFAULT, Clock.systemUTC())),
                         new ContentSearch(index, texts), texts, images, gate, exports, "http://localhost"),
                 new ReaderRoutes(pages, sessions, List.of("127.0.0.1")),
@@ -263,5 +266,37 @@ class ReaderAccessTest {
         assertThat(viaViewer.headers().firstValue("Location").orElse("")).endsWith("/login/done");
         assertThat(get(null, "/login/done")).contains("data-mode=\"close\"");
         assertThat(get(null, "/login?iiif=1")).contains("name=\"iiif\" value=\"1\"");
+    }
+
+    @Test
+    void grantsAreCountedForAnonymizedStatisticsThatStaffCanRead() throws Exception {
+        String pd = session("pd1");
+        for (int i = 0; i < 3; i++) {
+            status(pd, "/iiif/3/library/manifest");
+        }
+        status(pd, "/api/items/library/text");
+        status(pd, "/iiif/3/image/library~1/full/max/0/default.jpg"); // images are not counted
+        status(null, "/iiif/3/library/manifest"); // refused: not counted
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/admin/usage")))
+                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode counts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("counts");
+        assertThat(counts).as(r.body()).isNotNull();
+        long manifests = 0;
+        long texts = 0;
+        for (com.fasterxml.jackson.databind.JsonNode c : counts) {
+            assertThat(c.has("principal") || c.toString().contains("pd1") || c.toString().contains("192.0.2")).isFalse();
+            if (c.get("item").asText().equals("library") && c.get("principalKind").asText().equals("USER")) {
+                manifests += c.get("action").asText().equals("MANIFEST") ? c.get("uses").asLong() : 0;
+                texts += c.get("action").asText().equals("FULLTEXT") ? c.get("uses").asLong() : 0;
+            }
+            assertThat(c.get("action").asText()).isNotIn("VIEW", "THUMBNAIL");
+        }
+        assertThat(manifests).isGreaterThanOrEqualTo(3);
+        assertThat(texts).isGreaterThanOrEqualTo(1);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url("/api/admin/usage"))).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url("/api/admin/usage?from=yesterday"))).header("Authorization", "Bearer " + ADMIN)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
     }
 }
