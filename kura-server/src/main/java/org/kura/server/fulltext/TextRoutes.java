@@ -87,12 +87,14 @@ public final class TextRoutes implements RouteGroup {
                 contentSearch.autocomplete1(item(ctx, Action.VIEW), ctx.queryParamAsClass("q", String.class).getOrDefault(""), base)));
         app.get("/api/items/{item}/text", ctx -> {
             String id = item(ctx, Action.FULLTEXT);
+            exportsConfigured();
             ctx.contentType("text/plain; charset=utf-8");
             ctx.header("Content-Disposition", "inline; filename=\"" + id + ".txt\"");
             exports.plain(id, ctx.outputStream());
         });
         app.get("/api/items/{item}/text.epub", ctx -> {
             String id = item(ctx, Action.FULLTEXT);
+            exportsConfigured();
             ctx.contentType("application/epub+zip");
             ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".epub\"");
             exports.epub(id, ctx.outputStream());
@@ -107,6 +109,13 @@ public final class TextRoutes implements RouteGroup {
             ctx.header("Cache-Control", "private, no-store");
             json(ctx, "application/json", texts.report(id).orElseThrow(() -> ProblemException.notFound("item " + id + " has no text")));
         });
+    }
+
+    /** A server built without exports (a benchmark, a test of search only) answers 404 for them, not 500. */
+    private void exportsConfigured() {
+        if (exports == null) {
+            throw ProblemException.notFound("text exports are not offered by this server");
+        }
     }
 
     /** The item named in the path, once the request may have {@code action} of it (else 401/403/404). */
