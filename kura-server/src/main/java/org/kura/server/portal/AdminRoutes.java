@@ -27,7 +27,8 @@ import org.kura.server.RouteGroup;
  * GET  /admin                          providers, live harvests (refreshing), recent runs; start a harvest
  * POST /admin/harvest/{provider}
  * GET  /admin/themes[/{id}], POST /admin/themes, POST /admin/themes/{id}/delete        theme portal editor
- * GET  /admin/galleries[/{id}], POST /admin/galleries, POST /admin/galleries/{id}/delete   gallery editor (JSON)
+ * GET  /admin/galleries[/{id}], POST /admin/galleries, POST /admin/galleries/{id}/delete   gallery editor (a form of
+ *                                                       sections and items; JSON import beside it)
  * </pre>
  */
 public final class AdminRoutes implements RouteGroup {
@@ -59,7 +60,7 @@ public final class AdminRoutes implements RouteGroup {
         app.get("/admin/themes/{id}", ctx -> pages.serve(ctx, staff(this::editTheme)));
         app.post("/admin/themes", ctx -> pages.serve(ctx, staff(this::saveTheme)));
         app.post("/admin/themes/{id}/delete", ctx -> pages.serve(ctx, staff(this::deleteTheme)));
-        app.get("/admin/galleries", ctx -> pages.serve(ctx, staff((c, p) -> galleryForm(c, p, null, null))));
+        app.get("/admin/galleries", ctx -> pages.serve(ctx, staff((c, p) -> galleryForm(c, p, null, null, null))));
         app.get("/admin/galleries/{id}", ctx -> pages.serve(ctx, staff(this::editGallery)));
         app.post("/admin/galleries", ctx -> pages.serve(ctx, staff(this::saveGallery)));
         app.post("/admin/galleries/{id}/delete", ctx -> pages.serve(ctx, staff(this::deleteGallery)));
@@ -189,30 +190,51 @@ public final class AdminRoutes implements RouteGroup {
     private void editGallery(Context ctx, PortalPage page) throws Exception {
         String id = ctx.pathParam("id");
         Gallery g = curation.gallery(id).orElseThrow(() -> ProblemException.notFound(page.t("error.noGallery", id)));
-        galleryForm(ctx, page, RecordJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(g), null);
+        galleryForm(ctx, page, GalleryForm.of(g), RecordJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(g), null);
     }
 
-    private void galleryForm(Context ctx, PortalPage page, String json, String error) {
+    private void galleryForm(Context ctx, PortalPage page, GalleryForm form, String json, String error) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("csrf", ctx.attribute("csrf"));
         params.put("galleries", curation.galleries());
+        params.put("form", form == null ? GalleryForm.of(null) : form);
         params.put("json", json == null ? EXAMPLE_GALLERY : json);
         params.put("error", error);
         pages.html(ctx, "admingalleries.jte", page.titled(page.t("admin.galleries")), params);
     }
 
+    /** The structured form, or a JSON document pasted in the import box. */
     private void saveGallery(Context ctx, PortalPage page) {
         String json = ctx.formParam("json");
         Gallery g;
         try {
-            g = curation.parse(json == null ? "" : json, Gallery.class);
+            g = json != null ? curation.parse(json, Gallery.class) : GalleryForm.toGallery(GalleryForm.from(ctx.formParamMap()));
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            galleryForm(ctx, page, json, e.getMessage());
+            GalleryForm again = null;
+            if (json == null) {
+                try {
+                    again = GalleryForm.of(lenient(ctx));
+                } catch (IllegalArgumentException ignored) {
+                    // the form cannot even be shown again as a gallery: start from an empty one
+                }
+            }
+            galleryForm(ctx, page, again, json, e.getMessage());
             return;
         }
         curation.save(g);
         ctx.redirect("/admin/galleries/" + g.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** What the staff member typed, as far as it is a gallery, to show the form again with the error. */
+    private static Gallery lenient(Context ctx) {
+        java.util.function.Function<String, String> f = GalleryForm.from(ctx.formParamMap());
+        String id = f.apply("id");
+        return GalleryForm.toGallery(name -> switch (name) {
+            case "id" -> id == null || id.isBlank() ? "untitled" : id.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+            case "titleJa" -> f.apply("titleJa") == null || f.apply("titleJa").isBlank() ? "?" : f.apply("titleJa");
+            default -> name.endsWith(".record") && f.apply(name) != null && !f.apply(name).contains(":") ? "" : f.apply(name);
+        });
     }
 
     private void deleteGallery(Context ctx, PortalPage page) {

@@ -168,6 +168,36 @@ class CuratedAndAdminTest {
                 "{\"id\":\"g1\",\"titleJa\":\"新しい展示\",\"sections\":[{\"headingJa\":\"一\",\"items\":[{\"record\":\"lib:kokugaku-1\"}]}]}")
                 .statusCode()).isEqualTo(303);
         assertThat(get("/galleries/g1", null).body()).contains("新しい展示", "國學の本義");
+        // the structured editor: sections and items as form fields, empty rows ignored, order numbers obeyed
+        String editor = get("/admin/galleries/g1", cookie).body();
+        assertThat(editor).contains("name=\"s0.i0.record\" value=\"lib:kokugaku-1\"").contains("name=\"s1.headingJa\"")
+                .contains("name=\"s0.i2.record\"");
+        HttpResponse<String> structured = post("/admin/galleries", cookie, "csrf", csrf, "id", "g2", "titleJa", "<b>構造化</b>の展示",
+                "titleEn", "", "introJa", "はじめに", "introEn", "",
+                "s0.order", "2", "s0.headingJa", "後の節", "s0.headingEn", "", "s0.textJa", "", "s0.textEn", "",
+                "s0.i0.order", "1", "s0.i0.record", "lib:kokugaku-2", "s0.i0.captionJa", "芳賀の研究", "s0.i0.captionEn", "",
+                "s0.i1.order", "2", "s0.i1.record", "", "s0.i1.captionJa", "", "s0.i1.captionEn", "",
+                "s1.order", "1", "s1.headingJa", "先の節", "s1.headingEn", "First", "s1.textJa", "<script>alert(1)</script>", "s1.textEn", "",
+                "s1.i0.order", "2", "s1.i0.record", "lib:kokugaku-2", "s1.i0.captionJa", "二番目", "s1.i0.captionEn", "",
+                "s1.i1.order", "1", "s1.i1.record", "lib:kokugaku-1", "s1.i1.captionJa", "一番目", "s1.i1.captionEn", "",
+                "s2.order", "3", "s2.headingJa", "", "s2.headingEn", "", "s2.textJa", "", "s2.textEn", "",
+                "s2.i0.order", "1", "s2.i0.record", "", "s2.i0.captionJa", "", "s2.i0.captionEn", "");
+        assertThat(structured.statusCode()).as(structured.body()).isEqualTo(303);
+        assertThat(fx.curation.gallery("g2")).hasValueSatisfying(g -> {
+            assertThat(g.sections()).extracting(Gallery.Section::headingJa).containsExactly("先の節", "後の節");
+            assertThat(g.sections().get(0).items()).extracting(Gallery.Item::captionJa).containsExactly("一番目", "二番目");
+            assertThat(g.sections().get(1).items()).hasSize(1);
+        });
+        String shown = get("/galleries/g2", null).body();
+        assertThat(shown).contains("&lt;b&gt;構造化&lt;/b&gt;").doesNotContain("<script>alert(1)</script>");
+        assertThat(shown.indexOf("先の節")).isLessThan(shown.indexOf("後の節"));
+        HttpResponse<String> badRecord = post("/admin/galleries", cookie, "csrf", csrf, "id", "g3", "titleJa", "誤り",
+                "s0.order", "1", "s0.headingJa", "節", "s0.i0.order", "1", "s0.i0.record", "no colon here");
+        assertThat(badRecord.statusCode()).isEqualTo(400);
+        assertThat(badRecord.body()).contains("provider:identifier").contains("value=\"誤り\"");
+        assertThat(post("/admin/galleries", cookie, "csrf", csrf, "id", "g4", "titleJa", "順番", "s0.order", "first",
+                "s0.headingJa", "節").statusCode()).isEqualTo(400);
+        assertThat(post("/admin/galleries/g2/delete", cookie, "csrf", csrf).statusCode()).isEqualTo(303);
         assertThat(post("/admin/galleries/g1/delete", cookie, "csrf", csrf).statusCode()).isEqualTo(303);
         assertThat(get("/galleries/g1", null).statusCode()).isEqualTo(404);
         assertThat(post("/admin/themes/edo/delete", cookie, "csrf", csrf).statusCode()).isEqualTo(303);

@@ -212,6 +212,23 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ブラウザで作ったテーマ");
         shot("3-theme-page");
         fx.curation.removeTheme("browser-theme");
+
+        // a gallery made with the structured editor: a section and a record with its caption
+        browser.get(fx.base() + "/admin/galleries");
+        browser.findElement(By.id("g-id")).sendKeys("browser-gallery");
+        browser.findElement(By.id("g-titleJa")).sendKeys("ブラウザで作った展示");
+        browser.findElement(By.id("s0-headingJa")).sendKeys("国学の本");
+        browser.findElement(By.name("s0.i0.record")).sendKeys("lib:kokugaku-1");
+        browser.findElement(By.name("s0.i0.captionJa")).sendKeys("山田孝雄の本");
+        shot("4-gallery-form");
+        browser.findElement(By.cssSelector("form.gallery-editor button[type=submit]")).click();
+        waiting().until(ExpectedConditions.urlContains("/admin/galleries/browser-gallery"));
+        assertThat(browser.findElement(By.name("s0.i0.record")).getAttribute("value")).isEqualTo("lib:kokugaku-1");
+        browser.get(fx.base() + "/galleries/browser-gallery");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ブラウザで作った展示");
+        assertThat(browser.getPageSource()).contains("山田孝雄の本").contains("國學の本義");
+        shot("5-gallery-page");
+        fx.curation.removeGallery("browser-gallery");
     }
 
     @Test
