@@ -293,6 +293,7 @@ public final class Wiring implements AutoCloseable {
         groups.add(new org.kura.server.iiif.IiifAuthRoutes(gate, new org.kura.server.access.AuthTokens(java.time.Clock.systemUTC()), baseUrl));
         groups.add(new org.kura.server.iiif.IiifCollectionRoutes(store, curation, new org.kura.server.portal.CollectionMembership(curation,
                 new Searcher(index)), gate, baseUrl));
+        groups.add(new org.kura.server.fulltext.TextAdminRoutes(textIngester(), this::indexText));
         groups.add(new org.kura.server.portal.FullTextPageRoutes(pages, fullText, gate,
                 new org.kura.server.fulltext.MetadataScope(new Searcher(index))));
         KuraConfig.Api api = config.api();
@@ -364,6 +365,22 @@ public final class Wiring implements AutoCloseable {
             if (page.size() < 1000) {
                 return ids;
             }
+        }
+    }
+
+    /**
+     * Indexes an item's stored text from the CLI, or says how to have a running server do it when the server
+     * holds the embedded index; returns the pages indexed, or -1 when it could not.
+     */
+    public int indexTextOrSay(String itemId) {
+        try {
+            return indexText(itemId);
+        } catch (RuntimeException e) {
+            System.err.println("the text is stored, but the page-text index could not be opened (" + e.getMessage() + ").");
+            System.err.println("If a server runs on this data directory, have it index the text:  curl -X POST -H \"Authorization: Bearer "
+                    + "$(cat " + dataDir().resolve("admin-token") + ")\" " + config.server().baseUrl() + "/api/admin/items/" + itemId
+                    + "/text/index");
+            return -1;
         }
     }
 

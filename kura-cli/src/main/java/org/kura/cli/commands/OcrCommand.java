@@ -55,7 +55,7 @@ public final class OcrCommand implements Callable<Integer> {
                     System.out.printf("item %s: every page has text already (--redo to read them again)%n", id);
                     continue;
                 }
-                int indexed = w.indexText(id);
+                int indexed = w.indexTextOrSay(id);
                 System.out.printf("item %s: %d of %d page(s) read by %s %s (%.1f pages/min), %d indexed%n", id, out.pagesRead(),
                         out.pagesAsked(), engine.name(), engine.version(), out.pagesPerMinute(), indexed);
                 for (OcrSummary.Failed f : out.failed()) {

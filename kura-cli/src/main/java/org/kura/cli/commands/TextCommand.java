@@ -44,7 +44,7 @@ public final class TextCommand implements Runnable {
         public Integer call() throws Exception {
             try (Wiring w = new Wiring(common.load())) {
                 TextIngester.Result r = w.textIngester().ingest(item, folder, System.getProperty("user.name"));
-                int indexed = w.indexText(item);
+                int indexed = w.indexTextOrSay(item);
                 if (json) {
                     System.out.println(RecordJson.mapper().writeValueAsString(java.util.Map.of("item", item, "version", r.version(),
                             "pages", r.pages(), "indexed", indexed, "quarantined", r.problems())));

@@ -123,8 +123,11 @@ class TextAccessMatrixTest {
         };
         TextRoutes routes = new TextRoutes(new FullTextSearch(index, new SnippetGuard(SnippetLimits.DEFAULT, Clock.systemUTC())),
                 new ContentSearch(index, texts), texts, images, gate, exports, "http://localhost");
+        TextAdminRoutes admin = new TextAdminRoutes(textIngester, item -> new TextIndexer(texts, index).index(
+                new PageTextIndex.ItemInfo(item, "ndl:rec-" + item, "ndl",
+                catalog.item(item).map(ItemEntry::tier).orElse(AccessTier.WITHHELD), "秘密の題名")));
         server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", ADMIN), KuraServer.newMetricsRegistry(),
-                List.of(routes)).start();
+                List.of(routes, admin)).start();
     }
 
     @AfterAll
@@ -318,5 +321,33 @@ class TextAccessMatrixTest {
         assertThat(get(Who.STAFF, "/api/items/no-such-item/text").statusCode()).isEqualTo(404);
         HttpResponse<byte[]> ignored = get(Who.ANONYMOUS, "/iiif/3/public/search?q=" + q("無鉄砲") + "&motivation=painting");
         assertThat(JSON.readTree(ignored.body()).get("ignored").toString()).isEqualTo("[\"motivation\"]");
+    }
+
+    @Test
+    void staffAddTextOverHttpAndUnreadableFilesAreQuarantined() throws Exception {
+        String boundary = "kura-boundary-7";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String[] f : new String[][] {{"0001.txt", "山路を登りながら、こう考えた。智に働けば角が立つ。" + page(AccessTier.PUBLIC)},
+            {"0002.xml", "<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\"><Layout><Page"}}) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + f[0]
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(f[1].getBytes(StandardCharsets.UTF_8));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/admin/items/public/text"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        assertThat(http.send(upload.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("no admin token").isEqualTo(401);
+        HttpResponse<String> r = http.send(upload.header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode out = JSON.readTree(r.body());
+        assertThat(out.get("pages").toString()).isEqualTo("[1]");
+        assertThat(out.get("indexed").asInt()).isEqualTo(1);
+        assertThat(out.get("quarantined").get(0).get("file").asText()).isEqualTo("0002.xml");
+        assertThat(new String(get(Who.ANONYMOUS, "/api/fulltext?q=" + q("智に働けば")).body(), StandardCharsets.UTF_8)).contains("\"item\":\"public\"");
+        HttpResponse<byte[]> none = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/admin/items/no-such-item/text/index")).header("Authorization", "Bearer " + ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(none.statusCode()).isEqualTo(404);
     }
 }
