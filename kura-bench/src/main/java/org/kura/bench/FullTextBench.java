@@ -6,11 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,11 +165,11 @@ public final class FullTextBench {
                     queries.add(i % 4 == 0 ? w + " " + word(qr, zipf) : w);
                 }
                 for (int i = 0; i < 100; i++) { // warm up
-                    get(http, base + "/api/fulltext?q=" + enc(queries.get(i)));
+                    TimedGet.get(http, base + "/api/fulltext?q=" + enc(queries.get(i)));
                 }
                 double[] single = new double[200];
                 for (int i = 0; i < single.length; i++) {
-                    single[i] = get(http, base + "/api/fulltext?q=" + enc(queries.get((i * 7) % queries.size())));
+                    single[i] = TimedGet.get(http, base + "/api/fulltext?q=" + enc(queries.get((i * 7) % queries.size())));
                 }
                 rows.add(new Row("full-text query via /api/fulltext, one client", String.format("median %.1f ms, p95 %.1f ms",
                         Percentiles.of(single, 50), Percentiles.of(single, 95)), "—"));
@@ -181,11 +178,11 @@ public final class FullTextBench {
                         + "passages or snippets)", String.format("median %.1f ms, p95 %.1f ms, %,.0f queries/s", Percentiles.of(latencies, 50),
                         Percentiles.of(latencies, 95), latencies.length / (sum(latencies) / 1000.0 / o.clients())), "p95 ≤ 150 ms"));
                 for (int i = 0; i < 50; i++) {
-                    get(http, base + "/iiif/3/book/search?q=" + enc(queries.get(i)));
+                    TimedGet.get(http, base + "/iiif/3/book/search?q=" + enc(queries.get(i)));
                 }
                 double[] one = new double[300];
                 for (int i = 0; i < one.length; i++) {
-                    one[i] = get(http, base + "/iiif/3/book/search?q=" + enc(queries.get(i % queries.size())));
+                    one[i] = TimedGet.get(http, base + "/iiif/3/book/search?q=" + enc(queries.get(i % queries.size())));
                 }
                 rows.add(new Row("IIIF Content Search inside the 500-page book (one client)", String.format("median %.1f ms, p95 %.1f ms",
                         Percentiles.of(one, 50), Percentiles.of(one, 95)), "p95 ≤ 50 ms"));
@@ -301,15 +298,6 @@ public final class FullTextBench {
         return s;
     }
 
-    private static double get(HttpClient http, String url) throws Exception {
-        long t = System.nanoTime();
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + " for " + url + ": " + new String(r.body(), StandardCharsets.UTF_8));
-        }
-        return (System.nanoTime() - t) / 1e6;
-    }
-
     private static double[] concurrent(HttpClient http, String base, List<String> queries, int clients, int perClient,
                                        java.util.function.Function<String, String> path) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -320,7 +308,7 @@ public final class FullTextBench {
                 futures.add(pool.submit(() -> {
                     double[] out = new double[perClient];
                     for (int i = 0; i < perClient; i++) {
-                        out[i] = get(http, base + path.apply(queries.get((i + offset) % queries.size())));
+                        out[i] = TimedGet.get(http, base + path.apply(queries.get((i + offset) % queries.size())));
                     }
                     return out;
                 }));

@@ -4,10 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,11 +73,11 @@ public final class IiifBench {
                 HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(o.clients())).build();
                 String base = "http://127.0.0.1:" + server.port() + "/iiif/3/image/" + item.id() + "~1";
                 for (int i = 0; i < 200; i++) {
-                    get(http, base + "/info.json");
+                    TimedGet.get(http, base + "/info.json");
                 }
                 double[] info = new double[1000];
                 for (int i = 0; i < info.length; i++) {
-                    info[i] = get(http, base + "/info.json");
+                    info[i] = TimedGet.get(http, base + "/info.json");
                 }
                 rows.add(new Row("info.json (one client)", String.format("p50 %.2f ms, p95 %.2f ms", Percentiles.of(info, 50), Percentiles.of(info, 95)),
                         "p95 ≤ 5 ms"));
@@ -95,14 +92,14 @@ public final class IiifBench {
                 log.printf("bench iiif: %d tiles cold, then warm…%n", tiles.size());
                 double[] cold = new double[tiles.size()];
                 for (int i = 0; i < tiles.size(); i++) {
-                    cold[i] = get(http, tiles.get(i));
+                    cold[i] = TimedGet.get(http, tiles.get(i));
                 }
                 rows.add(new Row("tile 512×512 at full resolution, cold (rendered from the JPEG; one client)",
                         String.format("p50 %.1f ms, p95 %.1f ms (%d tiles)", Percentiles.of(cold, 50), Percentiles.of(cold, 95), tiles.size()),
                         "≤ 150 ms"));
                 double[] warm = new double[tiles.size()];
                 for (int i = 0; i < tiles.size(); i++) {
-                    warm[i] = get(http, tiles.get(i));
+                    warm[i] = TimedGet.get(http, tiles.get(i));
                 }
                 rows.add(new Row("tile, warm (derivative cache; one client)",
                         String.format("p50 %.2f ms, p95 %.2f ms", Percentiles.of(warm, 50), Percentiles.of(warm, 95)), "p50 ≤ 10 ms"));
@@ -139,15 +136,6 @@ public final class IiifBench {
         ImageIO.write(img, "jpg", file.toFile());
     }
 
-    private static double get(HttpClient http, String url) throws Exception {
-        long t = System.nanoTime();
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + " for " + url);
-        }
-        return (System.nanoTime() - t) / 1e6;
-    }
-
     private static int concurrent(HttpClient http, List<String> tiles, int clients, int rounds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -158,7 +146,7 @@ public final class IiifBench {
                     int n = 0;
                     for (int r = 0; r < rounds; r++) {
                         for (int i = 0; i < tiles.size(); i++) {
-                            get(http, tiles.get((i + offset * 7) % tiles.size()));
+                            TimedGet.get(http, tiles.get((i + offset * 7) % tiles.size()));
                             n++;
                         }
                     }
