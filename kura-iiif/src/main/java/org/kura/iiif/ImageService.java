@@ -44,7 +44,7 @@ public final class ImageService {
 
     /** The item (cached; {@link #forget} after it changes), or 404. */
     public Item item(String itemId) {
-        if (itemId == null || !itemId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || itemId.contains("..")) {
+        if (!Item.isValidId(itemId)) {
             throw new IiifException(404, "no item " + itemId);
         }
         Item cached = items.get(itemId);

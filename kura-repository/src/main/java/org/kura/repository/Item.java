@@ -18,6 +18,14 @@ import org.kura.model.AccessTier;
  * @param metadata  path of descriptive metadata (DC-NDL, JSON) inside the object, or null
  */
 public record Item(String id, String recordId, AccessTier tier, String title, List<Page> pages, String pdf, String metadata) {
+    /**
+     * True for an acceptable item id: letters, digits, '.', '_' and '-', at most 128, starting with a letter or
+     * digit, no {@code ..} (ids name OCFL objects and appear in URLs; anything else is refused everywhere).
+     */
+    public static boolean isValidId(String id) {
+        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") && !id.contains("..");
+    }
+
     public Item {
         Objects.requireNonNull(id, "id");
         tier = tier == null ? AccessTier.WITHHELD : tier;

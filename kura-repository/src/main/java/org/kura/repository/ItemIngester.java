@@ -128,7 +128,7 @@ public final class ItemIngester {
     }
 
     private static String checkId(String id) {
-        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || id.contains("..")) {
+        if (!Item.isValidId(id)) {
             throw new RepositoryException("item ids are letters, digits, '.', '_' and '-' (at most 128): " + id);
         }
         return id;

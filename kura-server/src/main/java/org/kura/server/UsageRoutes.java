@@ -48,10 +48,6 @@ public final class UsageRoutes implements RouteGroup {
         out.put("to", to.toString());
         out.put("counts", store.usage(from, to).stream().map(u -> Map.of("day", u.day().toString(), "item", u.itemId(),
                 "action", u.action(), "principalKind", u.principalKind(), "uses", u.uses())).toList());
-        try {
-            ctx.contentType("application/json").result(org.kura.catalog.RecordJson.mapper().writeValueAsString(out));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ApiJson.send(ctx, "application/json", out);
     }
 }

@@ -67,8 +67,10 @@ public final class ItemGate {
     /**
      * Refuses (401/403 problem) unless the request may have {@code action} of the item; on a grant, sets cache
      * headers, audits, and counts the use.
+     *
+     * @return who was let in
      */
-    public void check(Context ctx, String itemId, AccessTier tier, Action action) {
+    public Principal check(Context ctx, String itemId, AccessTier tier, Action action) {
         Principal p = principals.resolve(ctx);
         AccessPolicy.Decision d = policy.decide(p, tier, action);
         if (!d.allowed()) {
@@ -84,6 +86,7 @@ public final class ItemGate {
         if (usage != null) {
             usage.record(p, action, itemId);
         }
+        return p;
     }
 
     /** Writes a grant the caller decided itself (passages of items in search results) to the audit log. */
@@ -94,7 +97,7 @@ public final class ItemGate {
         }
     }
 
-    public void check(Context ctx, String itemId, Action action) {
-        check(ctx, itemId, tier(itemId), action);
+    public Principal check(Context ctx, String itemId, Action action) {
+        return check(ctx, itemId, tier(itemId), action);
     }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kura.catalog.RecordJson;
 import org.kura.fulltext.TextIngester;
 import org.kura.repository.RepositoryException;
+import org.kura.server.ApiJson;
 import org.kura.server.ProblemException;
 import org.kura.server.RouteGroup;
 
@@ -40,7 +40,7 @@ public final class TextAdminRoutes implements RouteGroup {
         app.post("/api/admin/items/{item}/text", this::upload);
         app.post("/api/admin/items/{item}/text/index", ctx -> {
             String item = item(ctx);
-            json(ctx, Map.of("item", item, "indexed", index(item)));
+            ApiJson.send(ctx, "application/json", Map.of("item", item, "indexed", index(item)));
         });
     }
 
@@ -76,7 +76,7 @@ public final class TextAdminRoutes implements RouteGroup {
         out.put("indexed", index(item));
         out.put("quarantined", r.problems().stream().map(p -> Map.of("file", p.file(), "page", p.page(), "reason", p.reason())).toList());
         out.put("pagesWithText", r.report().pagesWithText());
-        json(ctx, out);
+        ApiJson.send(ctx, "application/json", out);
     }
 
     private int index(String item) {
@@ -89,18 +89,11 @@ public final class TextAdminRoutes implements RouteGroup {
 
     private static String item(Context ctx) {
         String id = ctx.pathParam("item");
-        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || id.contains("..")) {
+        if (!org.kura.repository.Item.isValidId(id)) {
             throw ProblemException.notFound("no item " + id);
         }
         return id;
     }
 
-    private static void json(Context ctx, Object o) {
-        try {
-            ctx.contentType("application/json").result(RecordJson.mapper().writeValueAsString(o));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kura.catalog.RecordJson;
 import org.kura.fulltext.ContentSearch;
 import org.kura.fulltext.FullTextSearch;
 import org.kura.fulltext.PageTextIndex;
@@ -15,6 +14,7 @@ import org.kura.iiif.IiifException;
 import org.kura.iiif.ImageService;
 import org.kura.model.AccessTier;
 import org.kura.search.query.QuerySyntaxException;
+import org.kura.server.ApiJson;
 import org.kura.server.HarvestRoutes;
 import org.kura.server.ProblemException;
 import org.kura.server.RouteGroup;
@@ -76,24 +76,28 @@ public final class TextRoutes implements RouteGroup {
     @Override
     public void addTo(Javalin app) {
         app.get("/api/fulltext", this::fulltext);
-        app.get("/iiif/3/{item}/search", ctx -> json(ctx, "application/ld+json;profile=\"" + ContentSearch.CONTEXT_2 + "\"",
-                contentSearch.search2(item(ctx, Action.VIEW), query(ctx), HarvestRoutes.intParam(ctx.queryParam("page"), 1), base,
-                        n -> canvasSize(ctx.pathParam("item"), n), mayRead(ctx), ignored(ctx))));
+        app.get("/iiif/3/{item}/search", ctx -> {
+            Granted g = item(ctx, Action.VIEW);
+            json(ctx, "application/ld+json;profile=\"" + ContentSearch.CONTEXT_2 + "\"", contentSearch.search2(g.id(), query(ctx),
+                    HarvestRoutes.intParam(ctx.queryParam("page"), 1), base, n -> canvasSize(g.id(), n), mayRead(g), ignored(ctx)));
+        });
         app.get("/iiif/3/{item}/autocomplete", ctx -> json(ctx, "application/ld+json",
-                contentSearch.autocomplete2(item(ctx, Action.VIEW), ctx.queryParamAsClass("q", String.class).getOrDefault(""), base)));
-        app.get("/iiif/3/{item}/search1", ctx -> json(ctx, "application/ld+json",
-                contentSearch.search1(item(ctx, Action.VIEW), query(ctx), base, n -> canvasSize(ctx.pathParam("item"), n), mayRead(ctx))));
+                contentSearch.autocomplete2(item(ctx, Action.VIEW).id(), ctx.queryParamAsClass("q", String.class).getOrDefault(""), base)));
+        app.get("/iiif/3/{item}/search1", ctx -> {
+            Granted g = item(ctx, Action.VIEW);
+            json(ctx, "application/ld+json", contentSearch.search1(g.id(), query(ctx), base, n -> canvasSize(g.id(), n), mayRead(g)));
+        });
         app.get("/iiif/3/{item}/autocomplete1", ctx -> json(ctx, "application/ld+json",
-                contentSearch.autocomplete1(item(ctx, Action.VIEW), ctx.queryParamAsClass("q", String.class).getOrDefault(""), base)));
+                contentSearch.autocomplete1(item(ctx, Action.VIEW).id(), ctx.queryParamAsClass("q", String.class).getOrDefault(""), base)));
         app.get("/api/items/{item}/text", ctx -> {
-            String id = item(ctx, Action.FULLTEXT);
+            String id = item(ctx, Action.FULLTEXT).id();
             exportsConfigured();
             ctx.contentType("text/plain; charset=utf-8");
             ctx.header("Content-Disposition", "inline; filename=\"" + id + ".txt\"");
             exports.plain(id, ctx.outputStream());
         });
         app.get("/api/items/{item}/text.epub", ctx -> {
-            String id = item(ctx, Action.FULLTEXT);
+            String id = item(ctx, Action.FULLTEXT).id();
             exportsConfigured();
             ctx.contentType("application/epub+zip");
             ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".epub\"");
@@ -118,29 +122,33 @@ public final class TextRoutes implements RouteGroup {
         }
     }
 
+    /** An item the request was let into: its id, who asked, and its tier. */
+    private record Granted(String id, Principal principal, AccessTier tier) {
+    }
+
     /** The item named in the path, once the request may have {@code action} of it (else 401/403/404). */
-    private String item(Context ctx, Action action) {
+    private Granted item(Context ctx, Action action) {
         String id = checkedId(ctx.pathParam("item"));
         AccessTier tier = gate.tier(id);
-        gate.check(ctx, id, tier, action);
+        Principal p = gate.check(ctx, id, tier, action);
         try {
             images.item(id); // cached: no object lookup per request
         } catch (IiifException e) {
             throw ProblemException.notFound("no item " + id);
         }
-        return id;
+        return new Granted(id, p, tier);
     }
 
     private static String checkedId(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || id.contains("..")) {
+        if (!org.kura.repository.Item.isValidId(id)) {
             throw ProblemException.notFound("no item " + id);
         }
         return id;
     }
 
-    private boolean mayRead(Context ctx) {
-        String id = ctx.pathParam("item");
-        return gate.allows(gate.principal(ctx), gate.tier(id), Action.FULLTEXT);
+    /** Whether who asked may also read the item's text (Content Search then gives the words around a hit). */
+    private boolean mayRead(Granted g) {
+        return gate.allows(g.principal(), g.tier(), Action.FULLTEXT);
     }
 
     private static String query(Context ctx) {
@@ -270,14 +278,10 @@ public final class TextRoutes implements RouteGroup {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A JSON document open to other origins. */
     private static void json(Context ctx, String type, Object o) {
-        try {
-            ctx.contentType(type);
-            ctx.header("Access-Control-Allow-Origin", "*");
-            ctx.result(RecordJson.mapper().writeValueAsString(o));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ApiJson.send(ctx, type, o);
+        ctx.header("Access-Control-Allow-Origin", "*");
     }
 
     /** Item text for people entitled to it: plain text and EPUB 3 (implemented over kura-fulltext's exporters). */

@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kura.catalog.RecordJson;
 import org.kura.model.AccessTier;
+import org.kura.server.ApiJson;
 import org.kura.server.Html;
 import org.kura.server.ProblemException;
 import org.kura.server.RouteGroup;
@@ -23,7 +23,7 @@ import org.kura.server.access.Principal;
  * GET /iiif/auth/token?messageId=&origin=   the access token service: a page for an iframe that posts
  *                                    AuthAccessToken2 (or AuthAccessTokenError2) to the viewer's origin
  * GET /login?iiif=1                  the access service (profile active): the readers' sign-in, closing its window after
- * GET /logout                        the logout service
+ * GET /logout                        the logout service (ReaderRoutes: ends the reader's session)
  * </pre>
  * {@link #services} is what manifests and info.json announce on each image of a non-public item.
  */
@@ -64,12 +64,11 @@ public final class IiifAuthRoutes implements RouteGroup {
     public void addTo(Javalin app) {
         app.get("/iiif/3/{item}/probe", this::probe);
         app.get("/iiif/auth/token", this::token);
-        app.get("/logout", ctx -> ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER));
     }
 
     private void probe(Context ctx) {
         String item = ctx.pathParam("item");
-        if (!item.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || item.contains("..")) {
+        if (!org.kura.repository.Item.isValidId(item)) {
             throw ProblemException.notFound("no item " + item);
         }
         Principal p = tokens.principal(ctx.header("Authorization")).orElseGet(() -> gate.principal(ctx));
@@ -91,7 +90,7 @@ public final class IiifAuthRoutes implements RouteGroup {
         ctx.header("Cache-Control", "private, no-store");
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Access-Control-Allow-Headers", "Authorization");
-        json(ctx, "application/json", out);
+        ApiJson.send(ctx, "application/json", out);
     }
 
     private void token(Context ctx) {
@@ -116,12 +115,7 @@ public final class IiifAuthRoutes implements RouteGroup {
             }
         }
         message.put("messageId", messageId == null ? "" : messageId);
-        String json;
-        try {
-            json = RecordJson.mapper().writeValueAsString(message);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = ApiJson.write(message);
         ctx.header("Cache-Control", "no-store");
         // framed by viewers of any origin; the token goes to the origin they named only (postMessage's target)
         ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'");
@@ -131,12 +125,4 @@ public final class IiifAuthRoutes implements RouteGroup {
                 + Html.escape(json) + "\"></script></body></html>");
     }
 
-    private static void json(Context ctx, String type, Object o) {
-        try {
-            ctx.contentType(type);
-            ctx.result(RecordJson.mapper().writeValueAsString(o));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

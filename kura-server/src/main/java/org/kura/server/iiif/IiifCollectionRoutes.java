@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.kura.catalog.CatalogStore;
 import org.kura.catalog.ItemEntry;
-import org.kura.catalog.RecordJson;
 import org.kura.model.Provider;
 import org.kura.search.RecordDocuments;
+import org.kura.server.ApiJson;
 import org.kura.server.ProblemException;
 import org.kura.server.RouteGroup;
 import org.kura.server.access.Action;
@@ -58,7 +57,7 @@ public final class IiifCollectionRoutes implements RouteGroup {
     private void top(Context ctx) {
         List<Map<String, Object>> items = new ArrayList<>();
         java.util.Set<String> withItems = new java.util.HashSet<>();
-        forEachItem(e -> {
+        catalog.forEachItem(e -> {
             if (e.providerId() != null) {
                 withItems.add(e.providerId());
             }
@@ -80,7 +79,7 @@ public final class IiifCollectionRoutes implements RouteGroup {
         Provider p = catalog.provider(id).orElseThrow(() -> ProblemException.notFound("no provider " + id));
         Principal who = gate.principal(ctx);
         List<Map<String, Object>> items = new ArrayList<>();
-        forEachItem(e -> {
+        catalog.forEachItem(e -> {
             if (id.equals(e.providerId()) && gate.allows(who, e.tier(), Action.MANIFEST)) {
                 items.add(manifest(e));
             }
@@ -97,7 +96,7 @@ public final class IiifCollectionRoutes implements RouteGroup {
         Theme t = curation.theme(id).orElseThrow();
         Principal who = gate.principal(ctx);
         List<ItemEntry> candidates = new ArrayList<>();
-        forEachItem(e -> {
+        catalog.forEachItem(e -> {
             if (e.providerId() != null && gate.allows(who, e.tier(), Action.MANIFEST)) {
                 candidates.add(e);
             }
@@ -117,21 +116,6 @@ public final class IiifCollectionRoutes implements RouteGroup {
             }
         });
         send(ctx, collection(base + "/iiif/3/collection/theme/" + id, t.titleJa(), t.titleEn(), items));
-    }
-
-    /** Every item of the catalog, a thousand at a time, while {@code go} says so. */
-    private void forEachItem(Predicate<ItemEntry> go) {
-        for (int off = 0; ; off += 1000) {
-            List<ItemEntry> page = catalog.items(off, 1000);
-            for (ItemEntry e : page) {
-                if (!go.test(e)) {
-                    return;
-                }
-            }
-            if (page.size() < 1000) {
-                return;
-            }
-        }
     }
 
     private Map<String, Object> manifest(ItemEntry e) {
@@ -169,14 +153,9 @@ public final class IiifCollectionRoutes implements RouteGroup {
     }
 
     private static void send(Context ctx, Map<String, Object> body) {
-        try {
-            ctx.contentType("application/ld+json;profile=\"" + CONTEXT + "\"");
-            ctx.header("Access-Control-Allow-Origin", "*");
-            ctx.header("Cache-Control", "private, max-age=60");
-            ctx.header("Vary", "Authorization, X-Institution-Key, Cookie");
-            ctx.result(RecordJson.mapper().writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ApiJson.send(ctx, "application/ld+json;profile=\"" + CONTEXT + "\"", body);
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Cache-Control", "private, max-age=60");
+        ctx.header("Vary", "Authorization, X-Institution-Key, Cookie");
     }
 }

@@ -17,7 +17,7 @@ import org.kura.server.access.ReaderSessions;
  * GET  /login?return=PATH   the form
  * POST /login               name, password, return → a session cookie (HttpOnly, SameSite=Lax), back to PATH
  * GET  /login/done          after a sign-in a viewer opened (?iiif=1, the IIIF Auth 2.0 access service): closes itself
- * POST /logout              ends the session
+ * POST /logout, GET /logout ends the session (GET: the IIIF Auth 2.0 logout service)
  * </pre>
  * A wrong name or password gets the same answer (401); five failures in 15 minutes lock the name and
  * the address for a while (429). A sign-in posted from another site (Origin) is refused. Only paths of
@@ -40,11 +40,15 @@ public final class ReaderRoutes implements RouteGroup {
         app.post("/login", ctx -> pages.serve(ctx, this::login));
         // after a sign-in opened by a viewer (IIIF Auth 2.0 access service, ?iiif=1): a page that closes itself
         app.get("/login/done", ctx -> pages.serve(ctx, (c, page) -> pages.html(c, "logindone.jte", page.titled(page.t("login.done")), Map.of())));
-        app.post("/logout", ctx -> {
-            sessions.logout(ctx.cookie(ReaderSessions.COOKIE));
-            ctx.removeCookie(ReaderSessions.COOKIE, "/");
-            ctx.redirect("/", HttpStatus.SEE_OTHER);
-        });
+        // POST from the sign-out button; GET is the IIIF Auth 2.0 logout service a viewer opens in a window
+        app.post("/logout", this::logout);
+        app.get("/logout", this::logout);
+    }
+
+    private void logout(Context ctx) {
+        sessions.logout(ctx.cookie(ReaderSessions.COOKIE));
+        ctx.removeCookie(ReaderSessions.COOKIE, "/");
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     /** A path of this site to go back to, or {@code /}. */

@@ -266,6 +266,11 @@ class ReaderAccessTest {
         assertThat(viaViewer.headers().firstValue("Location").orElse("")).endsWith("/login/done");
         assertThat(get(null, "/login/done")).contains("data-mode=\"close\"");
         assertThat(get(null, "/login?iiif=1")).contains("name=\"iiif\" value=\"1\"");
+        // the logout service a viewer opens ends the session
+        String again = session("reader1");
+        assertThat(status(again, "/iiif/3/library/manifest")).isEqualTo(200);
+        assertThat(status(again, "/logout")).isEqualTo(303);
+        assertThat(status(again, "/iiif/3/library/manifest")).isEqualTo(401);
     }
 
     @Test

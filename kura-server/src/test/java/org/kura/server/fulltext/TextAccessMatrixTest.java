@@ -316,6 +316,11 @@ class TextAccessMatrixTest {
             assertThat(s).as(q.substring(0, Math.min(20, q.length()))).isIn(200, 400, 414);
         }
         assertThat(get(Who.STAFF, "/iiif/3/public/search").statusCode()).isEqualTo(400);
+        // answers without hits keep their shape: IIIF requires items, clients expect results
+        assertThat(new String(get(Who.ANONYMOUS, "/iiif/3/public/search?q=" + q("存在しない語句")).body(), StandardCharsets.UTF_8))
+                .contains("\"items\":[]");
+        assertThat(new String(get(Who.ANONYMOUS, "/api/fulltext?q=" + q("存在しない語句")).body(), StandardCharsets.UTF_8))
+                .contains("\"results\":[]").contains("\"items\":0");
         assertThat(get(Who.STAFF, "/iiif/3/..%2Fetc/search?q=x").statusCode()).isIn(400, 404);
         assertThat(get(Who.STAFF, "/iiif/3/" + "x".repeat(300) + "/search?q=x").statusCode()).isEqualTo(404);
         assertThat(get(Who.STAFF, "/api/items/no-such-item/text").statusCode()).isEqualTo(404);
