@@ -152,6 +152,21 @@ public interface CatalogStore extends AutoCloseable {
     /** All items, by id. */
     List<ItemEntry> items(int offset, int limit);
 
+    /** Every item, by id, a thousand at a time, for as long as {@code go} answers true. */
+    default void forEachItem(java.util.function.Predicate<ItemEntry> go) {
+        for (int off = 0; ; off += 1000) {
+            List<ItemEntry> page = items(off, 1000);
+            for (ItemEntry e : page) {
+                if (!go.test(e)) {
+                    return;
+                }
+            }
+            if (page.size() < 1000) {
+                return;
+            }
+        }
+    }
+
     // ---- usage statistics ------------------------------------------------------------------
 
     /** Adds counts to the day's totals (one transaction). */

@@ -359,13 +359,8 @@ public final class Wiring implements AutoCloseable {
     /** The ids of every item in the catalog, in id order. */
     public List<String> allItemIds() {
         List<String> ids = new ArrayList<>();
-        for (int off = 0; ; off += 1000) {
-            List<org.kura.catalog.ItemEntry> page = catalog().items(off, 1000);
-            page.forEach(e -> ids.add(e.id()));
-            if (page.size() < 1000) {
-                return ids;
-            }
-        }
+        catalog().forEachItem(e -> ids.add(e.id()));
+        return ids;
     }
 
     /**
@@ -384,14 +379,21 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** Indexes an item's stored text with what the catalog says about the item. */
+    /** Indexes an item's stored text with what the catalog says about the item, and commits. */
     public int indexText(String itemId) {
+        int pages = indexTextWithoutCommit(itemId);
+        textIndex().commit();
+        return pages;
+    }
+
+    /** As {@link #indexText}, for many items in a row: the caller commits {@link #textIndex()} once at the end. */
+    public int indexTextWithoutCommit(String itemId) {
         org.kura.catalog.ItemEntry e = catalog().item(itemId).orElse(null);
         org.kura.fulltext.PageTextIndex.ItemInfo info = new org.kura.fulltext.PageTextIndex.ItemInfo(itemId,
                 e == null || e.providerId() == null ? null : e.providerId() + ":" + e.recordIdentifier(),
                 e == null ? null : e.providerId(), e == null ? org.kura.model.AccessTier.WITHHELD : e.tier(),
                 e == null ? itemId : e.title());
-        return new org.kura.fulltext.TextIndexer(textStore(), textIndex()).index(info);
+        return new org.kura.fulltext.TextIndexer(textStore(), textIndex()).indexWithoutCommit(info);
     }
 
     /** OCR of items with this engine, stored as their text. */
@@ -538,7 +540,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     /** A random secret generated once into {@code <data>/<name>} (owner-readable only), as hex. */
-    private String secret(String name) {
+    public String secret(String name) {
         Path file = dataDir().resolve(name);
         try {
             if (Files.exists(file)) {

@@ -16,8 +16,15 @@ public final class TextIndexer {
         this.index = index;
     }
 
-    /** @return the pages indexed (pages without text are not) */
+    /** Indexes and commits; @return the pages indexed (pages without text are not) */
     public int index(PageTextIndex.ItemInfo info) {
+        int pages = indexWithoutCommit(info);
+        index.commit();
+        return pages;
+    }
+
+    /** Indexes without making it visible yet: for many items in a row, with one {@link PageTextIndex#commit} at the end. */
+    public int indexWithoutCommit(PageTextIndex.ItemInfo info) {
         Item item = ItemIngester.read(texts.objects(), info.itemId());
         Map<Integer, String> labels = new HashMap<>();
         for (int i = 0; i < item.pages().size(); i++) {
@@ -27,7 +34,6 @@ public final class TextIndexer {
         }
         List<PageText> pages = texts.pages(info.itemId());
         index.index(info, pages, texts.version(info.itemId()), labels);
-        index.commit();
         return (int) pages.stream().filter(p -> !p.isEmpty()).count();
     }
 }

@@ -44,29 +44,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Two demo readers (one print-disabled) with one random password, kept in {@code <data>/demo-readers}
-     * (owner-only) so that a second demo run prints the same one.
+     * (owner-only, as the admin token) so that a second demo run prints the same one.
      */
-    static String demoReaders(Wiring w) throws IOException {
-        Path file = w.dataDir().resolve("demo-readers");
-        String password;
-        if (Files.exists(file)) {
-            password = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } else {
-            byte[] b = new byte[12];
-            new java.security.SecureRandom().nextBytes(b);
-            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-        }
-        String hash = org.kura.catalog.Passwords.hash(password);
-        if (w.catalog().reader("demo-reader").isEmpty()) {
+    static String demoReaders(Wiring w) {
+        String password = w.secret("demo-readers");
+        if (w.catalog().reader("demo-reader").isEmpty() || w.catalog().reader("demo-reader-pd").isEmpty()) {
+            String hash = org.kura.catalog.Passwords.hash(password);
             w.catalog().saveReader(new org.kura.catalog.Reader("demo-reader", "デモ利用者", "JP", false, hash, false, java.time.Instant.now()));
-        }
-        if (w.catalog().reader("demo-reader-pd").isEmpty()) {
             w.catalog().saveReader(new org.kura.catalog.Reader("demo-reader-pd", "デモ利用者（視覚障害者等）", "JP", true, hash, false,
                     java.time.Instant.now()));
         }
@@ -117,8 +101,9 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> withText = DemoItems.load(wiring, wiring.dataDir().resolve("work").resolve("demo-items"));
         int textPages = 0;
         for (String id : withText) {
-            textPages += wiring.indexText(id);
+            textPages += wiring.indexTextWithoutCommit(id);
         }
+        wiring.textIndex().commit();
         System.out.println("  full text: " + textPages + " page(s) of " + withText.size() + " item(s) indexed");
         String readerPassword = demoReaders(wiring);
         DemoCuration.load(new org.kura.server.portal.Curation(store));

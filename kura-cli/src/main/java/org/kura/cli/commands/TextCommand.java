@@ -99,12 +99,13 @@ public final class TextCommand implements Runnable {
                 int done = 0;
                 for (String id : ids) {
                     if (!w.textStore().pageNumbers(id).isEmpty()) {
-                        pages += w.indexText(id);
+                        pages += w.indexTextWithoutCommit(id);
                     }
                     done++;
                     double s = (System.nanoTime() - start) / 1e9;
                     System.err.printf("\r  %d/%d items, %d pages, %.0f pages/s", done, ids.size(), pages, pages / Math.max(s, 1e-3));
                 }
+                w.textIndex().commit();
                 System.err.println();
                 System.out.printf("indexed %d page(s) of %d item(s)%n", pages, ids.size());
                 return 0;
