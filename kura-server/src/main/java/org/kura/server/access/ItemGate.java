@@ -90,8 +90,8 @@ public final class ItemGate {
     }
 
     /** Writes a grant the caller decided itself (passages of items in search results) to the audit log. */
-    public void granted(Context ctx, Principal p, String itemId, Action action) {
-        audit.granted(p, action, itemId, tier(itemId), ApiAccess.clientAddress(ctx, trustedProxies));
+    public void granted(Context ctx, Principal p, String itemId, AccessTier tier, Action action) {
+        audit.granted(p, action, itemId, tier, ApiAccess.clientAddress(ctx, trustedProxies));
         if (usage != null) {
             usage.record(p, action, itemId);
         }

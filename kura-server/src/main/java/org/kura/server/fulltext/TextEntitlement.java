@@ -16,6 +16,7 @@ import org.kura.server.access.Principal;
 public final class TextEntitlement implements FullTextSearch.Entitlement {
     private final ItemGate gate;
     private final Principal principal;
+    private final java.util.Map<String, AccessTier> tiers = new java.util.HashMap<>();
 
     public TextEntitlement(ItemGate gate, Principal principal) {
         this.gate = gate;
@@ -35,10 +36,19 @@ public final class TextEntitlement implements FullTextSearch.Entitlement {
 
     @Override
     public FullTextSearch.Access of(String itemId) {
-        AccessTier tier = gate.tier(itemId);
+        AccessTier tier = tier(itemId);
         if (gate.allows(principal, tier, Action.FULLTEXT)) {
             return FullTextSearch.Access.FULL;
         }
         return gate.allows(principal, tier, Action.SNIPPET) ? FullTextSearch.Access.LOCATION : FullTextSearch.Access.NONE;
+    }
+
+    /** The item's tier as this search read it from the catalog (once per item and search). */
+    public AccessTier tier(String itemId) {
+        return tiers.computeIfAbsent(itemId, gate::tier);
+    }
+
+    public Principal principal() {
+        return principal;
     }
 }

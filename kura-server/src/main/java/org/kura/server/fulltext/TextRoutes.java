@@ -187,7 +187,7 @@ public final class TextRoutes implements RouteGroup {
             throw ProblemException.badRequest("page must be 1–500 and size at least 1");
         }
         Principal p = gate.principal(ctx);
-        FullTextSearch.Entitlement entitlement = new TextEntitlement(gate, p);
+        TextEntitlement entitlement = new TextEntitlement(gate, p);
         FullTextSearch.Result r;
         try {
             String within = ctx.queryParam("records");
@@ -197,15 +197,16 @@ public final class TextRoutes implements RouteGroup {
             throw ProblemException.badRequest("invalid query: " + e.getMessage());
         }
         ctx.header("Cache-Control", "private, no-store");
-        audit(ctx, gate, p, r);
+        audit(ctx, gate, entitlement, r);
         json(ctx, "application/json", view(r, q));
     }
 
     /** Passages of non-public items given out are grants like any other (the audit log skips public items). */
-    public static void audit(Context ctx, ItemGate gate, Principal p, FullTextSearch.Result r) {
+    public static void audit(Context ctx, ItemGate gate, TextEntitlement entitlement, FullTextSearch.Result r) {
         for (FullTextSearch.ItemResult i : r.results()) {
             if (!i.passages().isEmpty()) {
-                gate.granted(ctx, p, i.itemId(), i.access() == FullTextSearch.Access.FULL ? Action.FULLTEXT : Action.SNIPPET);
+                gate.granted(ctx, entitlement.principal(), i.itemId(), entitlement.tier(i.itemId()),
+                        i.access() == FullTextSearch.Access.FULL ? Action.FULLTEXT : Action.SNIPPET);
             }
         }
     }

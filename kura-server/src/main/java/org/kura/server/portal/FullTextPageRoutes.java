@@ -53,8 +53,9 @@ public final class FullTextPageRoutes implements RouteGroup {
         try {
             String within = ctx.queryParam("records");
             java.util.List<String> scope = within == null || within.isBlank() || records == null ? null : records.recordIds(within);
-            FullTextSearch.Result result = search.search(q, null, scope, n, SIZE, gate.readerKey(ctx, p), new TextEntitlement(gate, p));
-            org.kura.server.fulltext.TextRoutes.audit(ctx, gate, p, result);
+            TextEntitlement entitlement = new TextEntitlement(gate, p);
+            FullTextSearch.Result result = search.search(q, null, scope, n, SIZE, gate.readerKey(ctx, p), entitlement);
+            org.kura.server.fulltext.TextRoutes.audit(ctx, gate, entitlement, result);
             view = FullTextView.of(q, result, n, SIZE).within(scope == null ? null : within);
         } catch (QuerySyntaxException | IllegalArgumentException e) {
             ctx.status(400);
