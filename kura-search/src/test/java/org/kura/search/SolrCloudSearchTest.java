@@ -30,7 +30,11 @@ class SolrCloudSearchTest extends SearchContract {
     @AfterAll
     static void stopCluster() throws Exception {
         if (cluster != null) {
-            cluster.shutdown();
+            try {
+                cluster.deleteAllCollections(); // unload the cores while the cluster is whole, as Solr's own tests do
+            } finally {
+                cluster.shutdown();
+            }
         }
     }
 
