@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param total       matching records (clusters count once when clustering is on)
  * @param hits        this page
- * @param facets      facet name → values with counts, in descending count
+ * @param facets      facet name → values with counts of records (each record of a cluster counts), in descending count
  * @param years       decade buckets (start year → count)
  * @param nextCursor  the cursor for the next page when deep paging, else null
  * @param didYouMean  a corrected query when nothing was found and the index suggests one, else null

@@ -28,16 +28,218 @@ public final class Searcher {
         this.backend = backend;
     }
 
+    /** Records fetched beyond a page's needs, so that members of a page's clusters rarely force a second fetch. */
+    private static final int SLACK = 5;
+    /** Other records listed per cluster (its size is counted in full). */
+    private static final int OTHERS = 10;
+    private static final String[] HIT_FIELDS = {"id", "record_id", "provider", "title_display", "creator", "date_display", "year",
+            "material_type", "reuse", "access_tier", "has_digital", "thumbnail", "cluster_key", "cluster_group", "score"};
+
+    /**
+     * Runs the search. With work clusters on a page of results, the records are fetched in rank order
+     * and clustered here (the best-ranked record of a cluster heads it, the others are named under it):
+     * Solr's collapse is a post-filter that scores every match instead of the top few, which made it more
+     * than half of a search's time at 1M records (docs/benchmarks.md). Deep paging by cursor still
+     * collapses in Solr, because a cursor cannot remember which clusters earlier pages showed.
+     */
     public SearchResult search(SearchQuery q) {
-        SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
-        addFilters(s, q);
+        if (q.clusters() && q.cursor() == null) {
+            return clustered(q);
+        }
+        SolrQuery s = base(q);
+        addFacets(s, q);
         if (q.clusters()) {
             // on cluster_group, which only records of shared clusters have: the collapse's per-query state is
             // sized by the real clusters, not by one key per record (docs/benchmarks.md)
             s.addFilterQuery("{!collapse field=cluster_group nullPolicy=expand}");
             s.set("expand", true);
-            s.set("expand.rows", 10);
+            s.set("expand.rows", OTHERS);
         }
+        addHighlighting(s);
+        s.setRows(q.size());
+        if (q.cursor() != null) {
+            s.set(CursorMarkParams.CURSOR_MARK_PARAM, q.cursor().isBlank() ? CursorMarkParams.CURSOR_MARK_START : q.cursor());
+        } else {
+            s.setStart(start(q));
+        }
+        s.setFields(HIT_FIELDS);
+        QueryResponse r = send(s);
+        String didYouMean = r.getResults().getNumFound() == 0 ? didYouMean(s.getQuery()) : null;
+        Map<String, SolrDocumentList> expanded = r.getExpandedResults() == null ? Map.of() : r.getExpandedResults();
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (SolrDocument d : r.getResults()) {
+            String group = (String) d.getFieldValue("cluster_group");
+            SolrDocumentList more = group == null ? null : expanded.get(group);
+            hits.add(hit(d, highlights(r, d), more == null ? List.of() : more.stream().map(Searcher::other).toList(),
+                    1 + (more == null ? 0 : more.getNumFound())));
+        }
+        return new SearchResult(r.getResults().getNumFound(), hits, facets(r), years(r), r.getNextCursorMark(), didYouMean,
+                r.getQTime());
+    }
+
+    /**
+     * A page of clustered results: the first {@code start + size} distinct clusters in rank order, from the
+     * top records (fetched again with a larger window in the rare case that clusters fill it). The total
+     * counts each cluster once: matching records, less those in shared clusters, plus those clusters
+     * (counted per shard; a cluster's records share a shard because the collection is routed by cluster key).
+     * Facets count records.
+     */
+    private SearchResult clustered(SearchQuery q) {
+        int start = start(q);
+        int need = start + q.size();
+        int rows = need + SLACK;
+        SolrQuery first = base(q);
+        addFacets(first, q);
+        first.set("json.facet", "{grouped:{type:query,q:\"cluster_group:[* TO *]\",facet:{clusters:\"unique(cluster_group)\"}}}");
+        boolean onePass = start == 0;
+        if (onePass) {
+            addHighlighting(first);
+            first.setFields(HIT_FIELDS);
+        } else {
+            first.setFields("id", "cluster_group");
+        }
+        first.setRows(rows);
+        QueryResponse r = send(first);
+        long qtime = r.getQTime();
+        long found = r.getResults().getNumFound();
+        List<SolrDocument> heads = heads(r.getResults(), need);
+        while (heads.size() < need && found > rows && rows < MAX_WINDOW) {
+            rows = (int) Math.min(Math.min(found, MAX_WINDOW), rows * 2L);
+            SolrQuery more = base(q);
+            more.setFields(onePass ? HIT_FIELDS : new String[] {"id", "cluster_group"});
+            if (onePass) {
+                addHighlighting(more);
+            }
+            more.setRows(rows);
+            QueryResponse m = send(more);
+            qtime += m.getQTime();
+            heads = heads(m.getResults(), need);
+            if (onePass) {
+                r = withHighlights(r, m);
+            }
+        }
+        List<SolrDocument> page = heads.subList(Math.min(start, heads.size()), heads.size());
+        QueryResponse pageResponse = r;
+        if (!onePass && !page.isEmpty()) {
+            pageResponse = byIds(q, page.stream().map(d -> (String) d.getFieldValue("id")).toList());
+            qtime += pageResponse.getQTime();
+            Map<String, SolrDocument> full = new java.util.HashMap<>();
+            pageResponse.getResults().forEach(d -> full.put((String) d.getFieldValue("id"), d));
+            page = page.stream().map(d -> full.getOrDefault((String) d.getFieldValue("id"), d)).toList();
+        }
+        Members members = members(q, page);
+        qtime += members.qtime();
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (SolrDocument d : page) {
+            String group = (String) d.getFieldValue("cluster_group");
+            String id = (String) d.getFieldValue("id");
+            List<SearchResult.Other> others = group == null ? List.of() : members.others().getOrDefault(group, List.of()).stream()
+                    .filter(o -> !o.id().equals(id)).limit(OTHERS).toList();
+            long size = group == null ? 1 : Math.max(1 + others.size(), members.sizes().getOrDefault(group, 1L));
+            hits.add(hit(d, highlights(pageResponse, d), others, size));
+        }
+        long total = found;
+        Object grouped = r.getResponse().findRecursive("facets", "grouped");
+        if (grouped instanceof org.apache.solr.common.util.NamedList<?> g && g.get("count") instanceof Number inGroups) {
+            Object clusters = g.get("clusters");
+            total = found - inGroups.longValue() + (clusters instanceof Number n ? n.longValue() : 0);
+        }
+        String didYouMean = found == 0 ? didYouMean(first.getQuery()) : null;
+        return new SearchResult(total, hits, facets(r), years(r), null, didYouMean, qtime);
+    }
+
+    /** The largest window of records fetched to fill a page with clusters (the deepest page, twice over). */
+    private static final int MAX_WINDOW = 2 * (SearchQuery.MAX_START + SearchQuery.MAX_SIZE);
+
+    /** The first record of each cluster (and every record without one), in rank order, at most {@code need}. */
+    private static List<SolrDocument> heads(SolrDocumentList docs, int need) {
+        List<SolrDocument> heads = new ArrayList<>();
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (SolrDocument d : docs) {
+            String group = (String) d.getFieldValue("cluster_group");
+            if (group == null || groups.add(group)) {
+                heads.add(d);
+                if (heads.size() == need) {
+                    break;
+                }
+            }
+        }
+        return heads;
+    }
+
+    /** Keeps the first response (facets, totals) but takes the highlights of a larger re-fetch. */
+    private static QueryResponse withHighlights(QueryResponse first, QueryResponse refetch) {
+        if (refetch.getResponse().get("highlighting") != null) {
+            first.getResponse().remove("highlighting");
+            first.getResponse().add("highlighting", refetch.getResponse().get("highlighting"));
+            first.setResponse(first.getResponse());
+        }
+        return first;
+    }
+
+    /** A page's records by id, with their highlights for the search's query. */
+    private QueryResponse byIds(SearchQuery q, List<String> ids) {
+        SolrQuery s = base(q);
+        s.addFilterQuery("id:(" + ids.stream().map(Searcher::quoted).collect(Collectors.joining(" OR ")) + ")");
+        addHighlighting(s);
+        s.setFields(HIT_FIELDS);
+        s.setRows(ids.size());
+        return send(s);
+    }
+
+    /** The other matching records of the clusters on a page, and each cluster's size. */
+    private record Members(Map<String, List<SearchResult.Other>> others, Map<String, Long> sizes, long qtime) {
+    }
+
+    private Members members(SearchQuery q, List<SolrDocument> page) {
+        List<String> groups = page.stream().map(d -> (String) d.getFieldValue("cluster_group")).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (groups.isEmpty()) {
+            return new Members(Map.of(), Map.of(), 0);
+        }
+        SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
+        addFilters(s, q);
+        s.addFilterQuery("cluster_group:(" + groups.stream().map(Searcher::quoted).collect(Collectors.joining(" OR ")) + ")");
+        s.setFields("id", "record_id", "provider", "title_display", "cluster_group");
+        s.setRows(Math.min(1000, groups.size() * (OTHERS + 1)));
+        s.addSort("score", SolrQuery.ORDER.desc);
+        s.addSort("id", SolrQuery.ORDER.asc);
+        s.setFacet(true);
+        s.addFacetField("cluster_group");
+        s.setFacetLimit(-1);
+        s.setFacetMinCount(1);
+        QueryResponse r = send(s);
+        Map<String, List<SearchResult.Other>> others = new java.util.HashMap<>();
+        for (SolrDocument d : r.getResults()) {
+            others.computeIfAbsent((String) d.getFieldValue("cluster_group"), g -> new ArrayList<>()).add(other(d));
+        }
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        FacetField f = r.getFacetField("cluster_group");
+        if (f != null) {
+            f.getValues().forEach(c -> sizes.put(c.getName(), c.getCount()));
+        }
+        return new Members(others, sizes, r.getQTime());
+    }
+
+    /** The query, its filters and the sort, shared by every request of one search. */
+    private static SolrQuery base(SearchQuery q) {
+        SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
+        addFilters(s, q);
+        switch (q.sort()) {
+            case DATE_ASC -> s.addSort("year", SolrQuery.ORDER.asc);
+            case DATE_DESC -> s.addSort("year", SolrQuery.ORDER.desc);
+            case TITLE -> s.addSort("title_sort", SolrQuery.ORDER.asc);
+            default -> s.addSort("score", SolrQuery.ORDER.desc);
+        }
+        s.addSort("id", SolrQuery.ORDER.asc);
+        return s;
+    }
+
+    private static int start(SearchQuery q) {
+        return Math.min(SearchQuery.MAX_START, (q.page() - 1) * q.size());
+    }
+
+    private static void addFacets(SolrQuery s, SearchQuery q) {
         s.setFacet(true);
         s.setFacetMinCount(1);
         s.setFacetLimit(20);
@@ -52,29 +254,18 @@ public final class Searcher {
             s.addFacetField("{!ex=f_year key=" + SearchQuery.YEARS + "}decade");
             s.set("f.decade.facet.limit", -1);
         }
+    }
+
+    private static void addHighlighting(SolrQuery s) {
         s.setHighlight(true);
         s.set("hl.method", "unified");
         s.set("hl.fl", "title,creator");
         s.setHighlightSimplePre("<em>");
         s.setHighlightSimplePost("</em>");
-        s.setRows(q.size());
-        switch (q.sort()) {
-            case DATE_ASC -> s.addSort("year", SolrQuery.ORDER.asc);
-            case DATE_DESC -> s.addSort("year", SolrQuery.ORDER.desc);
-            case TITLE -> s.addSort("title_sort", SolrQuery.ORDER.asc);
-            default -> s.addSort("score", SolrQuery.ORDER.desc);
-        }
-        s.addSort("id", SolrQuery.ORDER.asc);
-        if (q.cursor() != null) {
-            s.set(CursorMarkParams.CURSOR_MARK_PARAM, q.cursor().isBlank() ? CursorMarkParams.CURSOR_MARK_START : q.cursor());
-        } else {
-            s.setStart(Math.min(SearchQuery.MAX_START, (q.page() - 1) * q.size()));
-        }
-        s.setFields("id", "record_id", "provider", "title_display", "creator", "date_display", "year", "material_type",
-                "reuse", "access_tier", "has_digital", "thumbnail", "cluster_key", "cluster_group", "score");
-        QueryResponse r = send(s);
-        String didYouMean = r.getResults().getNumFound() == 0 ? didYouMean(s.getQuery()) : null;
-        return toResult(r, didYouMean);
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /**
@@ -87,8 +278,7 @@ public final class Searcher {
                 continue;
             }
             String field = SearchQuery.FACETS.get(f.getKey());
-            String values = f.getValue().stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                    .collect(Collectors.joining(" OR "));
+            String values = f.getValue().stream().map(Searcher::quoted).collect(Collectors.joining(" OR "));
             s.addFilterQuery("{!tag=f_" + f.getKey() + "}" + field + ":(" + values + ")");
         }
         if (q.yearFrom() != null || q.yearTo() != null) {
@@ -123,43 +313,46 @@ public final class Searcher {
         return r.getSpellCheckResponse() == null ? null : r.getSpellCheckResponse().getCollatedResult();
     }
 
-    private static SearchResult toResult(QueryResponse r, String didYouMean) {
-        Map<String, SolrDocumentList> expanded = r.getExpandedResults() == null ? Map.of() : r.getExpandedResults();
-        Map<String, Map<String, List<String>>> hl = r.getHighlighting() == null ? Map.of() : r.getHighlighting();
-        List<SearchResult.Hit> hits = new ArrayList<>();
-        for (SolrDocument d : r.getResults()) {
-            String key = (String) d.getFieldValue("cluster_key");
-            String group = (String) d.getFieldValue("cluster_group");
-            SolrDocumentList more = group == null ? null : expanded.get(group);
-            List<SearchResult.Other> others = more == null ? List.of() : more.stream()
-                    .map(o -> new SearchResult.Other((String) o.getFieldValue("id"), (String) o.getFieldValue("record_id"),
-                            (String) o.getFieldValue("provider"), (String) o.getFieldValue("title_display"))).toList();
-            long size = 1 + (more == null ? 0 : more.getNumFound());
-            String id = (String) d.getFieldValue("id");
-            hits.add(new SearchResult.Hit(id, (String) d.getFieldValue("record_id"), (String) d.getFieldValue("provider"),
-                    (String) d.getFieldValue("title_display"), strings(d.getFieldValues("creator")),
-                    (String) d.getFieldValue("date_display"), (Integer) d.getFieldValue("year"),
-                    (String) d.getFieldValue("material_type"), (String) d.getFieldValue("reuse"),
-                    (String) d.getFieldValue("access_tier"), Boolean.TRUE.equals(d.getFieldValue("has_digital")),
-                    (String) d.getFieldValue("thumbnail"), key, size, others, hl.getOrDefault(id, Map.of())));
-        }
+    private static Map<String, List<String>> highlights(QueryResponse r, SolrDocument d) {
+        Map<String, Map<String, List<String>>> hl = r.getHighlighting();
+        return hl == null ? Map.of() : hl.getOrDefault((String) d.getFieldValue("id"), Map.of());
+    }
+
+    private static SearchResult.Other other(SolrDocument o) {
+        return new SearchResult.Other((String) o.getFieldValue("id"), (String) o.getFieldValue("record_id"),
+                (String) o.getFieldValue("provider"), (String) o.getFieldValue("title_display"));
+    }
+
+    private static SearchResult.Hit hit(SolrDocument d, Map<String, List<String>> highlights, List<SearchResult.Other> others, long size) {
+        return new SearchResult.Hit((String) d.getFieldValue("id"), (String) d.getFieldValue("record_id"),
+                (String) d.getFieldValue("provider"), (String) d.getFieldValue("title_display"), strings(d.getFieldValues("creator")),
+                (String) d.getFieldValue("date_display"), (Integer) d.getFieldValue("year"),
+                (String) d.getFieldValue("material_type"), (String) d.getFieldValue("reuse"),
+                (String) d.getFieldValue("access_tier"), Boolean.TRUE.equals(d.getFieldValue("has_digital")),
+                (String) d.getFieldValue("thumbnail"), (String) d.getFieldValue("cluster_key"), size, others, highlights);
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facets(QueryResponse r) {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-        List<SearchResult.FacetValue> years = new ArrayList<>();
         if (r.getFacetFields() != null) {
             for (FacetField f : r.getFacetFields()) {
-                List<SearchResult.FacetValue> values = f.getValues().stream()
-                        .map(c -> new SearchResult.FacetValue(c.getName(), c.getCount())).toList();
-                if (SearchQuery.YEARS.equals(f.getName())) {
-                    values.stream().filter(v -> v.count() > 0 && v.value().matches("-?\\d{1,5}"))
-                            .sorted(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.value())))
-                            .forEach(years::add);
-                } else {
-                    facets.put(f.getName(), values);
+                if (!SearchQuery.YEARS.equals(f.getName())) {
+                    facets.put(f.getName(), f.getValues().stream().map(c -> new SearchResult.FacetValue(c.getName(), c.getCount())).toList());
                 }
             }
         }
-        return new SearchResult(r.getResults().getNumFound(), hits, facets, years, r.getNextCursorMark(), didYouMean,
-                r.getQTime());
+        return facets;
+    }
+
+    /** The decade histogram, oldest first. */
+    private static List<SearchResult.FacetValue> years(QueryResponse r) {
+        FacetField f = r.getFacetField(SearchQuery.YEARS);
+        if (f == null) {
+            return List.of();
+        }
+        return f.getValues().stream().filter(c -> c.getCount() > 0 && c.getName().matches("-?\\d{1,5}"))
+                .map(c -> new SearchResult.FacetValue(c.getName(), c.getCount()))
+                .sorted(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.value()))).toList();
     }
 
     private static List<String> strings(java.util.Collection<Object> values) {
@@ -209,9 +402,7 @@ public final class Searcher {
         others.setFields("id", "record_id", "provider", "title_display");
         others.setRows(Math.max(1, Math.min(100, limit)));
         others.addSort("id", SolrQuery.ORDER.asc);
-        return send(others).getResults().stream().map(o -> new SearchResult.Other((String) o.getFieldValue("id"),
-                (String) o.getFieldValue("record_id"), (String) o.getFieldValue("provider"),
-                (String) o.getFieldValue("title_display"))).toList();
+        return send(others).getResults().stream().map(Searcher::other).toList();
     }
 
     /** Titles and names that begin with {@code prefix}, for autocomplete (at most {@code limit}). */

@@ -193,6 +193,67 @@ abstract class SearchContract {
     }
 
     @Test
+    void clusteredPagesListEachWorkOnceInRankOrderAndAgreeWithSolrsCollapse() {
+        // three works held by 8 providers each (same ISBN) and 10 works held once, all matching one word:
+        // the clusters fill the top ranks, so a page of 5 needs a second, larger fetch to find its heads
+        List<Record> records = new ArrayList<>();
+        String[] isbns = {"9784000000024", "9784000000031", "9784000000048"};
+        for (int w = 0; w < 3; w++) {
+            for (int h = 0; h < 8; h++) {
+                records.add(book(h % 2 == 0 ? "lib" : "museum", "held-" + w + "-" + h, "翡翠の研究 翡翠 翡翠 第" + w + "巻", null,
+                        "石田, 一", null, 1990 + w, isbns[w]));
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            records.add(book("lib", "single-" + i, "翡翠 第" + (10 + i) + "集", null, "木村, " + i, null, 1970 + i, null));
+        }
+        load(catalog(), records);
+        Indexer indexer = new Indexer(catalog(), backend());
+        indexer.catchUp();
+        try {
+            Searcher searcher = new Searcher(backend());
+            List<SearchResult.Hit> paged = new ArrayList<>();
+            long total = -1;
+            for (int page = 1; page <= 4; page++) {
+                SearchResult r = searcher.search(new SearchQuery(new KuraQueryParser().parse("翡翠"), Map.of(), null, null,
+                        SearchQuery.Sort.RELEVANCE, page, 5, null, true));
+                total = r.total();
+                paged.addAll(r.hits());
+            }
+            assertThat(total).as("3 works held 8 times + 10 held once").isEqualTo(13);
+            assertThat(paged).hasSize(13).extracting(SearchResult.Hit::id).doesNotHaveDuplicates();
+            assertThat(paged).filteredOn(h -> h.recordId().startsWith("held-")).hasSize(3).allSatisfy(h -> {
+                assertThat(h.clusterSize()).isEqualTo(8);
+                assertThat(h.others()).hasSize(7).extracting(SearchResult.Other::id).doesNotContain(h.id());
+            });
+            // the same heads as Solr's collapse (the cursor path), which picks each cluster's best-scoring record
+            Set<String> collapsed = new HashSet<>();
+            String cursor = "*";
+            for (int i = 0; i < 10; i++) {
+                SearchResult r = searcher.search(new SearchQuery(new KuraQueryParser().parse("翡翠"), Map.of(), null, null,
+                        SearchQuery.Sort.RELEVANCE, 1, 5, cursor, true));
+                r.hits().forEach(h -> collapsed.add(h.id()));
+                if (r.nextCursor() == null || r.nextCursor().equals(cursor)) {
+                    break;
+                }
+                cursor = r.nextCursor();
+            }
+            assertThat(paged).extracting(SearchResult.Hit::id).containsExactlyInAnyOrderElementsOf(collapsed);
+            // a filter applies to a cluster's members too: one provider's holdings of a work
+            SearchResult museum = searcher.search(new SearchQuery(new KuraQueryParser().parse("翡翠の研究"),
+                    Map.of("provider", List.of("museum")), null, null, SearchQuery.Sort.RELEVANCE, 1, 20, null, true));
+            assertThat(museum.hits()).hasSize(3).allSatisfy(h -> assertThat(h.clusterSize()).isEqualTo(4));
+            assertThat(museum.total()).isEqualTo(3);
+        } finally {
+            for (Record r : records) {
+                catalog().commit(new Page(0, r.providerId(), List.of(new Page.Deleted(new RawRecord(r.providerId(), r.id(), "csv", null,
+                        true, List.of(), new byte[0]))), null));
+            }
+            indexer.catchUp();
+        }
+    }
+
+    @Test
     void booleanPhraseAndFieldedQueries() {
         assertThat(ids(search("夏目 -猫"))).contains("kokoro").doesNotContain("neko-1");
         assertThat(ids(search("こころ OR 銀河"))).contains("kokoro", "ginga");
