@@ -254,6 +254,18 @@ abstract class SearchContract {
     }
 
     @Test
+    void titlesAndNamesAreHighlightedInTheFormTheRecordWritesThem() {
+        SearchResult.Hit kokugaku = search("国学の本義").hits().stream().filter(h -> h.recordId().equals("kokugaku-1")).findFirst()
+                .orElseThrow();
+        // the new form typed, the old form in the record: the highlight marks the record's own characters
+        assertThat(kokugaku.highlights().get("title")).singleElement().asString().contains("<em>國學</em>");
+        // two words: each marked where it is, the name in the creator and the title in the title
+        SearchResult.Hit soseki = search("漱石 こころ").hits().stream().filter(h -> h.recordId().equals("kokoro")).findFirst().orElseThrow();
+        assertThat(soseki.highlights().get("creator")).singleElement().asString().contains("<em>漱石</em>");
+        assertThat(soseki.highlights().get("title")).singleElement().asString().isEqualTo("<em>こころ</em>");
+    }
+
+    @Test
     void booleanPhraseAndFieldedQueries() {
         assertThat(ids(search("夏目 -猫"))).contains("kokoro").doesNotContain("neko-1");
         assertThat(ids(search("こころ OR 銀河"))).contains("kokoro", "ginga");
