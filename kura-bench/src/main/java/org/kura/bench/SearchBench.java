@@ -114,8 +114,16 @@ public final class SearchBench {
                     measure(o.clients(), 50, i -> api(http, base, i));
                     measure(o.clients(), 50, i -> direct(searcher, i));
                     log.println("bench search: " + o.clients() + " clients × " + o.queriesPerClient() + " queries…");
-                    double[] api = measure(o.clients(), o.queriesPerClient(), i -> api(http, base, i));
-                    double[] direct = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i));
+                    // the API and the direct path alternate in four rounds, so that a slower minute of this shared
+                    // machine weighs on both and the overhead compares like with like
+                    double[] api = new double[0];
+                    double[] direct = new double[0];
+                    int round = Math.max(1, o.queriesPerClient() / 4);
+                    for (int r = 0; r < 4; r++) {
+                        int offset = r * round;
+                        api = concat(api, measure(o.clients(), round, i -> api(http, base, offset + i)));
+                        direct = concat(direct, measure(o.clients(), round, i -> direct(searcher, offset + i)));
+                    }
                     // where the time goes: the same queries without work clusters, and without facets
                     double[] noClusters = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, false, FACETS));
                     double[] noFacets = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, true, List.of()));
@@ -206,6 +214,12 @@ public final class SearchBench {
         }
     }
 
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
