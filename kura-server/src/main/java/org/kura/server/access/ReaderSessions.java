@@ -35,7 +35,7 @@ public final class ReaderSessions {
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Map<String, Cached> readers = new ConcurrentHashMap<>();
 
-    private record Session(String name, Instant expires) {
+    private record Session(String name, String csrf, Instant expires) {
     }
 
     private record Cached(Reader reader, Instant read) {
@@ -69,10 +69,8 @@ public final class ReaderSessions {
             return new Outcome(null, Refusal.WRONG);
         }
         failures.remove("name:" + n);
-        byte[] id = new byte[32];
-        RANDOM.nextBytes(id);
-        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        sessions.put(session, new Session(n, clock.instant().plus(LIFE)));
+        String session = random();
+        sessions.put(session, new Session(n, random(), clock.instant().plus(LIFE)));
         readers.put(n, new Cached(r.get(), clock.instant()));
         if (sessions.size() > 100_000) {
             Instant now = clock.instant();
@@ -112,10 +110,35 @@ public final class ReaderSessions {
         return Optional.of(new Principal(Principal.Kind.USER, c.reader().name(), c.reader().printDisabled()));
     }
 
+    /** The CSRF token of a live session of an active reader (for the forms of the account page), or empty. */
+    public Optional<String> csrf(String session) {
+        return principal(session).map(p -> sessions.get(session)).map(Session::csrf);
+    }
+
+    /**
+     * Ends every session of a reader at once and forgets the cached account (after staff suspend, remove
+     * or change it): the change takes effect with the next request instead of within a minute.
+     */
+    public void endSessionsOf(String name) {
+        sessions.values().removeIf(s -> s.name().equals(name));
+        readers.remove(name);
+    }
+
+    /** Forgets the cached account of a reader (after staff changed it), keeping the reader's sessions. */
+    public void reread(String name) {
+        readers.remove(name);
+    }
+
     public void logout(String session) {
         if (session != null) {
             sessions.remove(session);
         }
+    }
+
+    private static String random() {
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 
     private boolean locked(String key) {
