@@ -270,7 +270,7 @@ public final class Wiring implements AutoCloseable {
         groups.add(new org.kura.server.portal.ReaderAdminRoutes(pages, staff, registry, trusted));
         groups.add(new org.kura.server.portal.InstitutionAdminRoutes(pages, staff, registry, trusted));
         groups.add(new org.kura.server.portal.TerminalAdminRoutes(pages, staff, registry, trusted));
-        groups.add(new org.kura.server.portal.AccountRoutes(pages, readerSessions(), registry, new AccessPolicy()));
+        groups.add(new org.kura.server.portal.AccountRoutes(pages, readerSessions(), registry, new AccessPolicy(), trusted));
         groups.add(new org.kura.server.staff.RegistryApiRoutes(registry,
                 p -> pages.messages().get(org.kura.server.portal.Lang.EN, p.key(), p.value() == null ? "" : p.value()), trusted));
         DcNdlMapper dcndl = new DcNdlMapper(new UriScheme(baseUrl));

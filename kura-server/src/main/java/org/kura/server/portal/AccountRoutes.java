@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kura.catalog.Passwords;
+import org.kura.server.ApiAccess;
 import org.kura.catalog.Reader;
 import org.kura.model.AccessTier;
 import org.kura.server.ProblemException;
@@ -25,7 +26,8 @@ import org.kura.server.staff.Registrations;
  * The signed-in reader's own page:
  * <pre>
  * GET  /account            name, country, print-disabled status, and what that entitles to (asked of the AccessPolicy)
- * POST /account/password   current password and the new one twice (CSRF token of the reader's session)
+ * POST /account/password   current password and the new one twice (CSRF token of the reader's session); wrong current
+ *                          passwords count toward the sign-in lockout
  * </pre>
  * Without a session, {@code GET /account} goes to {@code /login?return=/account}.
  */
@@ -38,8 +40,10 @@ public final class AccountRoutes implements RouteGroup {
     private final ReaderSessions sessions;
     private final Registrations registry;
     private final AccessPolicy policy;
+    private final List<String> trustedProxies;
 
-    public AccountRoutes(Pages pages, ReaderSessions sessions, Registrations registry, AccessPolicy policy) {
+    public AccountRoutes(Pages pages, ReaderSessions sessions, Registrations registry, AccessPolicy policy, List<String> trustedProxies) {
+        this.trustedProxies = List.copyOf(trustedProxies);
         this.pages = pages;
         this.sessions = sessions;
         this.registry = registry;
@@ -92,8 +96,9 @@ public final class AccountRoutes implements RouteGroup {
         String current = ctx.formParam("current");
         String fresh = ctx.formParam("password") == null ? "" : ctx.formParam("password");
         List<FieldProblem> problems = new ArrayList<>();
-        if (!Passwords.matches(current == null ? "" : current.substring(0, Math.min(current.length(), 1024)), r.passwordHash())) {
-            problems.add(new FieldProblem("current", "account.error.current", null));
+        ReaderSessions.Refusal refused = sessions.verify(r.name(), current, ApiAccess.clientAddress(ctx, trustedProxies));
+        if (refused != null) {
+            problems.add(new FieldProblem("current", refused == ReaderSessions.Refusal.LOCKED ? "login.locked" : "account.error.current", null));
         }
         try {
             Passwords.check(fresh);

@@ -142,7 +142,7 @@ final class PortalFixture implements AutoCloseable {
                 new ReaderRoutes(pages, readers, TRUSTED),
                 new ReaderAdminRoutes(pages, staff, registry, TRUSTED), new InstitutionAdminRoutes(pages, staff, registry, TRUSTED),
                 new TerminalAdminRoutes(pages, staff, registry, TRUSTED),
-                new AccountRoutes(pages, readers, registry, new org.kura.server.access.AccessPolicy()),
+                new AccountRoutes(pages, readers, registry, new org.kura.server.access.AccessPolicy(), TRUSTED),
                 new org.kura.server.staff.RegistryApiRoutes(registry,
                         p -> pages.messages().get(Lang.EN, p.key(), p.value() == null ? "" : p.value()), TRUSTED),
                 new SearchRoutes(searcher), PortalFixture::manifestRoute,

@@ -63,6 +63,17 @@ class StaffRegistryTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form posted through the trusted proxy on behalf of {@code client}. */
+    static HttpResponse<String> postFrom(String client, String path, String cookie, String... form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < form.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(PortalTest.enc(form[i])).append('=').append(PortalTest.enc(form[i + 1]));
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(fx.base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie).header("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static String cookie(HttpResponse<String> r) {
         String set = r.headers().firstValue("Set-Cookie").orElseThrow();
         return set.substring(0, set.indexOf(';'));
@@ -216,6 +227,14 @@ class StaffRegistryTest {
                 "password2", "second password 2").statusCode()).isEqualTo(303);
         assertThat(post("/login", null, "name", "taro", "password", "first password 1").statusCode()).isEqualTo(401);
         assertThat(post("/login", null, "name", "taro", "password", "second password 2").statusCode()).isEqualTo(303);
+        // guessing the current password counts like failed sign-ins (from an address of its own, not to lock the other tests out)
+        for (int i = 0; i < 5; i++) {
+            assertThat(postFrom("203.0.113.50", "/account/password", reader, "csrf", token, "current", "guess " + i, "password", "x",
+                    "password2", "x").statusCode()).isEqualTo(400);
+        }
+        assertThat(postFrom("203.0.113.50", "/account/password", reader, "csrf", token, "current", "second password 2",
+                "password", "third password 3", "password2", "third password 3").body()).contains("しばらくログインできません");
+        assertThat(post("/login", null, "name", "taro", "password", "second password 2").statusCode()).isEqualTo(429);
     }
 
     @Test
