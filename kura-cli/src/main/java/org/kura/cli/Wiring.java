@@ -253,15 +253,26 @@ public final class Wiring implements AutoCloseable {
         SearchBackend index = search();
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
         groups.add(new SearchRoutes(new Searcher(index)));
-        Pages pages = new Pages();
+        Pages pages = new Pages(readerSessions());
         Curation curation = new Curation(store);
         List<String> trusted = config.api().trustedProxies();
+        // one resolver, so that a change staff make to institutions or terminals is seen by every route at once
+        PrincipalResolver principals = new PrincipalResolver(store, adminToken(), trusted, readerSessions());
         groups.add(new PortalRoutes(pages, store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)), curation,
-                new org.kura.server.portal.ItemAccess(new AccessPolicy(), new PrincipalResolver(store, adminToken(), trusted, readerSessions()))));
+                new org.kura.server.portal.ItemAccess(new AccessPolicy(), principals)));
         groups.add(new org.kura.server.portal.ReaderRoutes(pages, readerSessions(), trusted));
         groups.add(new CuratedRoutes(pages, store, new Searcher(index), curation));
         groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
-        groups.add(new AdminRoutes(pages, store, curation, new AdminSessions(adminToken()), monitor, harvestLauncher()));
+        AdminSessions staff = new AdminSessions(adminToken());
+        groups.add(new AdminRoutes(pages, store, curation, staff, monitor, harvestLauncher()));
+        org.kura.server.staff.Registrations registry = new org.kura.server.staff.Registrations(store, principals, readerSessions(),
+                new org.kura.server.staff.StaffLog());
+        groups.add(new org.kura.server.portal.ReaderAdminRoutes(pages, staff, registry, trusted));
+        groups.add(new org.kura.server.portal.InstitutionAdminRoutes(pages, staff, registry, trusted));
+        groups.add(new org.kura.server.portal.TerminalAdminRoutes(pages, staff, registry, trusted));
+        groups.add(new org.kura.server.portal.AccountRoutes(pages, readerSessions(), registry, new AccessPolicy(), trusted));
+        groups.add(new org.kura.server.staff.RegistryApiRoutes(registry,
+                p -> pages.messages().get(org.kura.server.portal.Lang.EN, p.key(), p.value() == null ? "" : p.value()), trusted));
         DcNdlMapper dcndl = new DcNdlMapper(new UriScheme(baseUrl));
         List<RecordFormat> formats = new ArrayList<>(List.of(XmlRecordFormat.oaiDc(), XmlRecordFormat.jpcoar()));
         formats.addAll(RdfRecordFormat.all(dcndl));
@@ -278,7 +289,6 @@ public final class Wiring implements AutoCloseable {
         groups.add(new ChangeDiscoveryRoutes(store, baseUrl));
         groups.add(new LinkedDataRoutes());
         groups.add(new OpenApiRoutes(baseUrl));
-        PrincipalResolver principals = new PrincipalResolver(store, adminToken(), trusted, readerSessions());
         AccessAudit audit = new AccessAudit(store);
         org.kura.fulltext.TextStore texts = textStore();
         org.kura.server.access.ItemGate gate = new org.kura.server.access.ItemGate(store, new AccessPolicy(), principals, audit, trusted,

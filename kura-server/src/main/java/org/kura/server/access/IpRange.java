@@ -36,6 +36,15 @@ public final class IpRange {
         return new IpRange(bytes, prefix);
     }
 
+    /** The prefix length: 32 (IPv4) or 128 (IPv6) for one address. */
+    public int prefix() {
+        return prefix;
+    }
+
+    public boolean isIpv6() {
+        return network.length == 16;
+    }
+
     /** True when {@code address} (a literal) lies in the range. */
     public boolean contains(String address) {
         byte[] a = literal(address);

@@ -35,7 +35,7 @@ public final class ReaderSessions {
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Map<String, Cached> readers = new ConcurrentHashMap<>();
 
-    private record Session(String name, Instant expires) {
+    private record Session(String name, String csrf, Instant expires) {
     }
 
     private record Cached(Reader reader, Instant read) {
@@ -56,23 +56,16 @@ public final class ReaderSessions {
     /** Signs a reader in; a wrong name and a wrong password are told apart by no one (same answer, same work). */
     public Outcome login(String name, String password, String client) {
         String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
-        if (locked("name:" + n) || locked("client:" + client)) {
-            return new Outcome(null, Refusal.LOCKED);
+        Refusal refused = verify(n, password, client);
+        if (refused != null) {
+            return new Outcome(null, refused);
         }
-        Optional<Reader> r = n.isEmpty() || n.length() > 64 ? Optional.empty() : store.reader(n);
-        // a hash is checked even for an unknown name, so timing does not tell which names exist
-        boolean ok = Passwords.matches(password == null ? "" : password.substring(0, Math.min(password.length(), 1024)),
-                r.map(Reader::passwordHash).orElse(DUMMY)) && r.isPresent() && !r.get().disabled();
-        if (!ok) {
-            fail("name:" + n);
-            fail("client:" + client);
-            return new Outcome(null, Refusal.WRONG);
+        Optional<Reader> r = store.reader(n);
+        if (r.isEmpty()) {
+            return new Outcome(null, Refusal.WRONG); // removed in between
         }
-        failures.remove("name:" + n);
-        byte[] id = new byte[32];
-        RANDOM.nextBytes(id);
-        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        sessions.put(session, new Session(n, clock.instant().plus(LIFE)));
+        String session = random();
+        sessions.put(session, new Session(n, random(), clock.instant().plus(LIFE)));
         readers.put(n, new Cached(r.get(), clock.instant()));
         if (sessions.size() > 100_000) {
             Instant now = clock.instant();
@@ -112,10 +105,59 @@ public final class ReaderSessions {
         return Optional.of(new Principal(Principal.Kind.USER, c.reader().name(), c.reader().printDisabled()));
     }
 
+    /**
+     * Checks a reader's password under the same limits as a sign-in (five failures in 15 minutes lock the
+     * name and the address), without starting a session: for the account page's change of password.
+     *
+     * @return null when the password is right and the account active, else why not
+     */
+    public Refusal verify(String name, String password, String client) {
+        String n = name == null ? "" : name;
+        if (locked("name:" + n) || locked("client:" + client)) {
+            return Refusal.LOCKED;
+        }
+        Optional<Reader> r = n.isEmpty() || n.length() > 64 ? Optional.empty() : store.reader(n);
+        // a hash is checked even for an unknown name, so timing does not tell which names exist
+        boolean ok = Passwords.matches(password == null ? "" : password.substring(0, Math.min(password.length(), 1024)),
+                r.map(Reader::passwordHash).orElse(DUMMY)) && r.isPresent() && !r.get().disabled();
+        if (!ok) {
+            fail("name:" + n);
+            fail("client:" + client);
+            return Refusal.WRONG;
+        }
+        failures.remove("name:" + n);
+        return null;
+    }
+
+    /** The CSRF token of a live session of an active reader (for the forms of the account page), or empty. */
+    public Optional<String> csrf(String session) {
+        return principal(session).map(p -> sessions.get(session)).map(Session::csrf);
+    }
+
+    /**
+     * Ends every session of a reader at once and forgets the cached account (after staff suspend, remove
+     * or change it): the change takes effect with the next request instead of within a minute.
+     */
+    public void endSessionsOf(String name) {
+        sessions.values().removeIf(s -> s.name().equals(name));
+        readers.remove(name);
+    }
+
+    /** Forgets the cached account of a reader (after staff changed it), keeping the reader's sessions. */
+    public void reread(String name) {
+        readers.remove(name);
+    }
+
     public void logout(String session) {
         if (session != null) {
             sessions.remove(session);
         }
+    }
+
+    private static String random() {
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 
     private boolean locked(String key) {

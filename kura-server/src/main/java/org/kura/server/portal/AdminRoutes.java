@@ -66,24 +66,8 @@ public final class AdminRoutes implements RouteGroup {
         app.post("/admin/galleries/{id}/delete", ctx -> pages.serve(ctx, staff(this::deleteGallery)));
     }
 
-    /** Only for a logged-in session; every POST must carry the session's CSRF token. */
     private Pages.Handler staff(Pages.Handler handler) {
-        return (ctx, page) -> {
-            String csrf = sessions.csrf(ctx.cookie(AdminSessions.COOKIE)).orElse(null);
-            if (csrf == null) {
-                if ("GET".equals(ctx.method().name())) {
-                    ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
-                    return;
-                }
-                throw new ProblemException(401, "Unauthorized", page.t("admin.loginFirst"));
-            }
-            if ("POST".equals(ctx.method().name()) && !csrf.equals(ctx.formParam("csrf"))) {
-                throw new ProblemException(403, "Forbidden", page.t("admin.csrf"));
-            }
-            ctx.attribute("csrf", csrf);
-            ctx.header("Cache-Control", "no-store");
-            handler.handle(ctx, page);
-        };
+        return sessions.staffOnly(handler);
     }
 
     private void loginForm(Context ctx, PortalPage page, String error) {

@@ -55,6 +55,31 @@ public final class AdminSessions {
         return Optional.of(s.csrf());
     }
 
+    /**
+     * A page only for a logged-in session: a GET without one goes to the login, anything else is 401; every
+     * POST must carry the session's CSRF token (field {@code csrf}) or is 403. The token is handed to the page
+     * as the request attribute {@code csrf}; answers are never cached.
+     */
+    public Pages.Handler staffOnly(Pages.Handler handler) {
+        return (ctx, page) -> {
+            String csrf = csrf(ctx.cookie(COOKIE)).orElse(null);
+            if (csrf == null) {
+                if ("GET".equals(ctx.method().name())) {
+                    ctx.redirect("/admin/login", io.javalin.http.HttpStatus.SEE_OTHER);
+                    return;
+                }
+                throw new org.kura.server.ProblemException(401, "Unauthorized", page.t("admin.loginFirst"));
+            }
+            if ("POST".equals(ctx.method().name()) && !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8),
+                    String.valueOf(ctx.formParam("csrf")).getBytes(StandardCharsets.UTF_8))) {
+                throw new org.kura.server.ProblemException(403, "Forbidden", page.t("admin.csrf"));
+            }
+            ctx.attribute("csrf", csrf);
+            ctx.header("Cache-Control", "no-store");
+            handler.handle(ctx, page);
+        };
+    }
+
     public void logout(String sessionId) {
         if (sessionId != null) {
             sessions.remove(sessionId);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.kura.search.SearchException;
 import org.kura.server.ProblemException;
+import org.kura.server.access.ReaderSessions;
 
 /**
  * What every portal page does around its own content: pick the language, set the security and
@@ -14,6 +15,17 @@ import org.kura.server.ProblemException;
 public final class Pages {
     private final Messages messages = new Messages();
     private final PortalTemplates templates = new PortalTemplates();
+    private final ReaderSessions readers;
+
+    /** Pages on a site where readers do not sign in. */
+    public Pages() {
+        this(null);
+    }
+
+    /** @param readers the readers' sessions, so that every page's header shows who is signed in (null: nobody can be) */
+    public Pages(ReaderSessions readers) {
+        this.readers = readers;
+    }
 
     /** A page's own work, given the request and the page context. */
     @FunctionalInterface
@@ -31,6 +43,9 @@ public final class Pages {
         ctx.header("Vary", "Accept-Language, Cookie");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
+        if (page.reader() != null) {
+            ctx.header("Cache-Control", "private, no-store"); // the header names the reader
+        }
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' http: https: data:; "
                 + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
         try {
@@ -47,7 +62,9 @@ public final class Pages {
 
     private PortalPage context(Context ctx) {
         Lang lang = Lang.of(ctx);
-        return new PortalPage(lang, messages, messages.get(lang, "site.name"), ctx.queryParam("q"), otherLanguageUrl(ctx));
+        String reader = readers == null ? null
+                : readers.principal(ctx.cookie(ReaderSessions.COOKIE)).map(org.kura.server.access.Principal::name).orElse(null);
+        return new PortalPage(lang, messages, messages.get(lang, "site.name"), ctx.queryParam("q"), otherLanguageUrl(ctx), reader);
     }
 
     /** This URL in the other language: through /lang, which sets the cookie and comes back. */

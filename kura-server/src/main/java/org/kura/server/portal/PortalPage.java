@@ -14,8 +14,15 @@ public final class PortalPage {
     private final String title;
     private final String query;
     private final String otherLanguageUrl;
+    private final String reader;
 
     public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl) {
+        this(lang, messages, title, query, otherLanguageUrl, null);
+    }
+
+    /** @param reader the name of the signed-in reader, for the header, or null */
+    public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl, String reader) {
+        this.reader = reader;
         this.lang = lang;
         this.messages = messages;
         this.title = title;
@@ -39,12 +46,17 @@ public final class PortalPage {
         return otherLanguageUrl;
     }
 
+    /** The signed-in reader's name (the header shows it with a sign-out button), or null. */
+    public String reader() {
+        return reader;
+    }
+
     public String t(String key, Object... args) {
         return messages.get(lang, key, args);
     }
 
     public PortalPage titled(String newTitle) {
-        return new PortalPage(lang, messages, newTitle, query, otherLanguageUrl);
+        return new PortalPage(lang, messages, newTitle, query, otherLanguageUrl, reader);
     }
 
     /** A material type, reuse condition or access tier (as the index stores it) in the page's language. */

@@ -232,6 +232,52 @@ class PortalBrowserTest {
     }
 
     @Test
+    void staffAddAnInstitutionThroughTheForm() throws Exception {
+        browser.get(fx.base() + "/admin/institutions");
+        waiting().until(ExpectedConditions.urlContains("/admin/login"));
+        browser.findElement(By.id("token")).sendKeys(PortalFixture.ADMIN_TOKEN, Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "管理"));
+        browser.findElement(By.cssSelector(".admin-nav a[href='/admin/institutions']")).click();
+        browser.findElement(By.id("f-isil")).sendKeys("JP-1000999");
+        browser.findElement(By.id("f-name")).sendKeys("ブラウザ大学図書館");
+        browser.findElement(By.id("f-ipRanges")).sendKeys("192.0.2.0/24\n192.0.2.300");
+        browser.findElement(By.cssSelector("form.editor button[type=submit]")).click();
+        WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("err-ipRanges")));
+        assertThat(error.getText()).contains("192.0.2.300");
+        assertThat(browser.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("ブラウザ大学図書館");
+        shot("1-range-error");
+        WebElement ranges = browser.findElement(By.id("f-ipRanges"));
+        ranges.clear();
+        ranges.sendKeys("192.0.2.0/24");
+        browser.findElement(By.cssSelector("form.editor button[type=submit]")).click();
+        waiting().until(ExpectedConditions.urlContains("/admin/institutions/JP-1000999"));
+        assertThat(browser.findElement(By.cssSelector("table.registry")).getText()).contains("JP-1000999", "ブラウザ大学図書館", "192.0.2.0/24");
+        shot("2-saved");
+        assertThat(fx.store.institutions()).anyMatch(i -> i.isil().equals("JP-1000999"));
+        fx.store.removeInstitution("JP-1000999");
+        fx.principals.refresh();
+    }
+
+    @Test
+    void aSignedInReaderSeesTheirAccountAndSignsOut() throws Exception {
+        fx.store.saveReader(new org.kura.catalog.Reader("browser-reader", "ブラウザ読者", "JP", false,
+                org.kura.catalog.Passwords.hash("browser password 1"), false, java.time.Instant.now()));
+        browser.get(fx.base() + "/account");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("name")).sendKeys("browser-reader");
+        browser.findElement(By.id("password")).sendKeys("browser password 1", Keys.ENTER);
+        waiting().until(ExpectedConditions.urlContains("/account"));
+        assertThat(browser.findElement(By.cssSelector("header.site .reader-status")).getText()).contains("browser-reader でログイン中");
+        assertThat(browser.findElement(By.cssSelector("table.entitlements")).getText()).contains("ビューアで閲覧");
+        shot("1-account");
+        browser.findElement(By.cssSelector("header.site .reader-status button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.site a[href='/login']")));
+        assertThat(browser.findElements(By.cssSelector("header.site .reader-status"))).isEmpty();
+        shot("2-signed-out");
+        fx.store.removeReader("browser-reader");
+    }
+
+    @Test
     void theViewerOpensAManifestWithTheBundledMirador() throws Exception {
         Assumptions.assumeTrue(PortalBrowserTest.class.getResource("/portal/vendor/mirador.min.js") != null,
                 "Mirador is not bundled: the build had no npm (kura-server/src/main/frontend/fetch-assets.sh)");

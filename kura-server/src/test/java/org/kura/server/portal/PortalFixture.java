@@ -51,6 +51,7 @@ import org.kura.server.ServerSettings;
 final class PortalFixture implements AutoCloseable {
     static final String SLASHED_ID = "https://repo.example/items/12?v=1+2";
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    static final List<String> TRUSTED = List.of("127.0.0.1");
     final Path dir;
     final CatalogStore store;
     final EmbeddedSolrBackend solr;
@@ -58,6 +59,8 @@ final class PortalFixture implements AutoCloseable {
     final Curation curation;
     final org.kura.repository.OcflObjectStore objects;
     final org.kura.fulltext.PageTextIndex textIndex;
+    final org.kura.server.access.ReaderSessions readers;
+    final org.kura.server.access.PrincipalResolver principals;
 
     PortalFixture() throws Exception {
         dir = Files.createTempDirectory("kura-portal");
@@ -107,7 +110,10 @@ final class PortalFixture implements AutoCloseable {
         solr = new EmbeddedSolrBackend(dir.resolve("solr"), "kura");
         new Indexer(store, solr).catchUp();
         Searcher searcher = new Searcher(solr);
-        Pages pages = new Pages();
+        readers = new org.kura.server.access.ReaderSessions(store, java.time.Clock.systemUTC());
+        // the test client is its own trusted proxy: X-Forwarded-For stands for the reader's address
+        principals = new org.kura.server.access.PrincipalResolver(store, ADMIN_TOKEN, TRUSTED, readers);
+        Pages pages = new Pages(readers);
         curation = new Curation(store);
         curation.save(new Theme("kokugaku", "国学の歩み", "A history of kokugaku", "国学に関する資料を時代順に。",
                 "Materials on kokugaku, in order of time.", "国学", Map.of("type", List.of("BOOK")), List.of("lib:kokugaku-1")));
@@ -115,6 +121,9 @@ final class PortalFixture implements AutoCloseable {
                 List.of(new Gallery.Section("学問", "Scholarship", "<b>国学</b>の本。", "Books on kokugaku.",
                         List.of(new Gallery.Item("lib:kokugaku-2", "芳賀矢一の研究", "Haga Yaichi's study"),
                                 new Gallery.Item("lib:gone", "消えた資料", "A record that is gone"))))));
+        AdminSessions staff = new AdminSessions(ADMIN_TOKEN);
+        org.kura.server.staff.Registrations registry = new org.kura.server.staff.Registrations(store, principals, readers,
+                new org.kura.server.staff.StaffLog());
         // a port chosen before the start: the IIIF routes name their resources with absolute URLs the browser follows
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -123,14 +132,19 @@ final class PortalFixture implements AutoCloseable {
         server = new KuraServer(new ServerSettings("127.0.0.1", port, "http://localhost", ADMIN_TOKEN),
                 KuraServer.newMetricsRegistry(), List.of(
                 new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation,
-                        new ItemAccess(new org.kura.server.access.AccessPolicy(),
-                                new org.kura.server.access.PrincipalResolver(store, ADMIN_TOKEN, List.of()))),
+                        new ItemAccess(new org.kura.server.access.AccessPolicy(), principals)),
                 new CuratedRoutes(pages, store, searcher, curation), new CollectionRoutes(curation, searcher),
                 new org.kura.server.oai.OaiPmhRoutes(store, new org.kura.server.oai.OaiPmhRoutes.Settings("Kura", "http://localhost/oai",
                         "admin@example.org", "kura.example.org", 1, java.time.Duration.ofHours(1), new byte[32]),
                         List.of(new org.kura.server.oai.OaiDcFormat()), java.time.Clock.systemUTC(),
                         new CollectionMembership(curation, searcher)),
-                new AdminRoutes(pages, store, curation, new AdminSessions(ADMIN_TOKEN), new org.kura.ingest.pipeline.HarvestMonitor(), null),
+                new AdminRoutes(pages, store, curation, staff, new org.kura.ingest.pipeline.HarvestMonitor(), null),
+                new ReaderRoutes(pages, readers, TRUSTED),
+                new ReaderAdminRoutes(pages, staff, registry, TRUSTED), new InstitutionAdminRoutes(pages, staff, registry, TRUSTED),
+                new TerminalAdminRoutes(pages, staff, registry, TRUSTED),
+                new AccountRoutes(pages, readers, registry, new org.kura.server.access.AccessPolicy(), TRUSTED),
+                new org.kura.server.staff.RegistryApiRoutes(registry,
+                        p -> pages.messages().get(Lang.EN, p.key(), p.value() == null ? "" : p.value()), TRUSTED),
                 new SearchRoutes(searcher), PortalFixture::manifestRoute,
                 textRoutes(store, objects, texts, textIndex, pages, "http://127.0.0.1:" + port, searcher),
                 new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(pages::renderError).start();
@@ -177,15 +191,14 @@ final class PortalFixture implements AutoCloseable {
                                                  String base, Searcher searcher) {
         org.kura.iiif.ImageService images = new org.kura.iiif.ImageService(objects, org.kura.iiif.ImageLimits.defaults(),
                 new org.kura.iiif.DerivativeCache(dir.resolve("cache"), 16L << 20));
-        org.kura.server.access.PrincipalResolver principals = new org.kura.server.access.PrincipalResolver(store, ADMIN_TOKEN, List.of());
         org.kura.server.access.AccessAudit audit = new org.kura.server.access.AccessAudit(store);
         org.kura.server.access.ItemGate gate = new org.kura.server.access.ItemGate(store, new org.kura.server.access.AccessPolicy(),
-                principals, audit, List.of());
+                principals, audit, TRUSTED);
         org.kura.fulltext.FullTextSearch search = new org.kura.fulltext.FullTextSearch(index,
                 new org.kura.fulltext.SnippetGuard(org.kura.fulltext.SnippetLimits.DEFAULT, java.time.Clock.systemUTC()));
         List<org.kura.server.RouteGroup> groups = List.of(
                 new org.kura.server.iiif.IiifRoutes(images, objects, store, new org.kura.server.access.AccessPolicy(), principals, audit,
-                        base, List.of(), (item, b) -> org.kura.fulltext.ContentSearch.services(b, item.id())),
+                        base, TRUSTED, (item, b) -> org.kura.fulltext.ContentSearch.services(b, item.id())),
                 new org.kura.server.fulltext.TextRoutes(search, new org.kura.fulltext.ContentSearch(index, texts), texts, images, gate,
                         null, base, new org.kura.server.fulltext.MetadataScope(searcher)),
                 new FullTextPageRoutes(pages, search, gate, new org.kura.server.fulltext.MetadataScope(searcher)),
