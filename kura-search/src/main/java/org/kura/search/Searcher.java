@@ -29,8 +29,16 @@ public final class Searcher {
     }
 
     public SearchResult search(SearchQuery q) {
+        return search(q, null);
+    }
+
+    /** The search narrowed to records with a point in {@code area} (null: no narrowing). */
+    public SearchResult search(SearchQuery q, GeoBox area) {
         SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
         addFilters(s, q);
+        if (area != null) {
+            s.addFilterQuery(area.filterQuery());
+        }
         if (q.clusters()) {
             // on cluster_group, which only records of shared clusters have: the collapse's per-query state is
             // sized by the real clusters, not by one key per record (docs/benchmarks.md)
@@ -81,7 +89,7 @@ public final class Searcher {
      * The search's filters as tagged filter queries (a facet's own filter is excluded from its counts);
      * values are quoted and escaped, so they are only ever values.
      */
-    private static void addFilters(SolrQuery s, SearchQuery q) {
+    static void addFilters(SolrQuery s, SearchQuery q) {
         for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
             if (f.getValue().isEmpty()) {
                 continue;
