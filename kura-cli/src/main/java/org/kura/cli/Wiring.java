@@ -242,6 +242,15 @@ public final class Wiring implements AutoCloseable {
         };
     }
 
+    /** The portal map's tile layer from {@code portal.mapTileUrl} (none by default); a bad template stops the start. */
+    private org.kura.server.portal.MapSettings mapSettings() {
+        try {
+            return new org.kura.server.portal.MapSettings(config.portal().mapTileUrl(), config.portal().mapTileAttribution());
+        } catch (IllegalArgumentException e) {
+            throw new org.kura.cli.config.ConfigException("portal.mapTileUrl: " + e.getMessage());
+        }
+    }
+
     /** The HTTP server with every route group, not yet started. */
     public KuraServer server(int portOverride) {
         KuraConfig.Server s = config.server();
@@ -252,14 +261,16 @@ public final class Wiring implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         SearchBackend index = search();
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
-        groups.add(new SearchRoutes(new Searcher(index)));
-        Pages pages = new Pages();
+        org.kura.search.GeoSearch geo = new org.kura.search.GeoSearch(index);
+        groups.add(new SearchRoutes(new Searcher(index), geo));
+        Pages pages = new Pages(mapSettings());
         Curation curation = new Curation(store);
         List<String> trusted = config.api().trustedProxies();
-        groups.add(new PortalRoutes(pages, store, new Searcher(index), new SchemaOrgMapper(new UriScheme(baseUrl)), curation,
+        groups.add(new PortalRoutes(pages, store, new Searcher(index), geo, new SchemaOrgMapper(new UriScheme(baseUrl)), curation,
                 new org.kura.server.portal.ItemAccess(new AccessPolicy(), new PrincipalResolver(store, adminToken(), trusted, readerSessions()))));
         groups.add(new org.kura.server.portal.ReaderRoutes(pages, readerSessions(), trusted));
-        groups.add(new CuratedRoutes(pages, store, new Searcher(index), curation));
+        groups.add(new CuratedRoutes(pages, store, new Searcher(index), geo, curation));
+        groups.add(new org.kura.server.portal.MapRoutes(geo, curation));
         groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
         groups.add(new AdminRoutes(pages, store, curation, new AdminSessions(adminToken()), monitor, harvestLauncher()));
         DcNdlMapper dcndl = new DcNdlMapper(new UriScheme(baseUrl));

@@ -11,6 +11,7 @@ import org.kura.catalog.CatalogStore;
 import org.kura.catalog.StoredRecord;
 import org.kura.model.Link;
 import org.kura.model.LinkKind;
+import org.kura.search.GeoSearch;
 import org.kura.search.SearchQuery;
 import org.kura.search.SearchResult;
 import org.kura.search.Searcher;
@@ -23,7 +24,8 @@ import org.kura.server.RouteGroup;
  * <pre>
  * GET /themes            theme portals
  * GET /themes/{id}       a theme: description, search scoped to it (/search?theme=id), featured records,
- *                        a timeline of its records by year and its decade histogram
+ *                        a timeline of its records by year, its decade histogram, and a map of those
+ *                        that have coordinates (points from /search/points?theme=id)
  * GET /galleries         galleries
  * GET /galleries/{id}    a gallery: sections of text with chosen records and captions
  * </pre>
@@ -44,9 +46,11 @@ public final class CuratedRoutes implements RouteGroup {
     private final Pages pages;
     private final CatalogStore store;
     private final Searcher searcher;
+    private final GeoSearch geo;
     private final Curation curation;
 
-    public CuratedRoutes(Pages pages, CatalogStore store, Searcher searcher, Curation curation) {
+    public CuratedRoutes(Pages pages, CatalogStore store, Searcher searcher, GeoSearch geo, Curation curation) {
+        this.geo = geo;
         this.pages = pages;
         this.store = store;
         this.searcher = searcher;
@@ -95,6 +99,8 @@ public final class CuratedRoutes implements RouteGroup {
         params.put("timeline", timeline);
         params.put("decades", decades);
         params.put("more", result.total() > result.hits().size());
+        long mapped = result.total() == 0 ? 0 : geo.points(all, null, 0).total();
+        params.put("map", MapView.ofSearch(QueryString.of(Map.of("theme", List.of(id))), mapped, false));
         pages.html(ctx, "theme.jte", page.titled(theme.title(page.lang())), params);
     }
 

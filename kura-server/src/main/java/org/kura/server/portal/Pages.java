@@ -14,6 +14,19 @@ import org.kura.server.ProblemException;
 public final class Pages {
     private final Messages messages = new Messages();
     private final PortalTemplates templates = new PortalTemplates();
+    private final MapSettings map;
+    private final String csp;
+
+    /** Pages whose maps draw only the bundled base map. */
+    public Pages() {
+        this(MapSettings.none());
+    }
+
+    public Pages(MapSettings map) {
+        this.map = map;
+        this.csp = "default-src 'self'; img-src 'self' http: https: data:" + (map.tileOrigin() == null ? "" : " " + map.tileOrigin())
+                + "; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+    }
 
     /** A page's own work, given the request and the page context. */
     @FunctionalInterface
@@ -31,8 +44,7 @@ public final class Pages {
         ctx.header("Vary", "Accept-Language, Cookie");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' http: https: data:; "
-                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
+        ctx.header("Content-Security-Policy", csp);
         try {
             handler.handle(ctx, page);
         } catch (ProblemException e) {
@@ -47,7 +59,7 @@ public final class Pages {
 
     private PortalPage context(Context ctx) {
         Lang lang = Lang.of(ctx);
-        return new PortalPage(lang, messages, messages.get(lang, "site.name"), ctx.queryParam("q"), otherLanguageUrl(ctx));
+        return new PortalPage(lang, messages, messages.get(lang, "site.name"), ctx.queryParam("q"), otherLanguageUrl(ctx), map);
     }
 
     /** This URL in the other language: through /lang, which sets the cookie and comes back. */

@@ -14,8 +14,10 @@ public final class PortalPage {
     private final String title;
     private final String query;
     private final String otherLanguageUrl;
+    private final MapSettings map;
 
-    public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl) {
+    public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl, MapSettings map) {
+        this.map = map;
         this.lang = lang;
         this.messages = messages;
         this.title = title;
@@ -39,12 +41,17 @@ public final class PortalPage {
         return otherLanguageUrl;
     }
 
+    /** The operator's map tile settings (their tile URL is null when the map shows only its bundled base map). */
+    public MapSettings map() {
+        return map;
+    }
+
     public String t(String key, Object... args) {
         return messages.get(lang, key, args);
     }
 
     public PortalPage titled(String newTitle) {
-        return new PortalPage(lang, messages, newTitle, query, otherLanguageUrl);
+        return new PortalPage(lang, messages, newTitle, query, otherLanguageUrl, map);
     }
 
     /** A material type, reuse condition or access tier (as the index stores it) in the page's language. */

@@ -74,7 +74,7 @@ class SruOpenSearchTest {
                 KuraServer.newMetricsRegistry(), List.of(
                 new SruRoutes(searcher, store, "http://localhost:8080", Map.of("dcndl", new DcNdlOaiFormat(new DcNdlMapper(new UriScheme("http://localhost:8080"))))),
                 new OpenSearchRoutes(searcher, "http://localhost:8080"), new PortalRoutes(new org.kura.server.portal.Pages(), store, searcher,
-                        new SchemaOrgMapper(new UriScheme("http://localhost:8080")), new org.kura.server.portal.Curation(store),
+                        new org.kura.search.GeoSearch(solr), new SchemaOrgMapper(new UriScheme("http://localhost:8080")), new org.kura.server.portal.Curation(store),
                         new org.kura.server.portal.ItemAccess(new org.kura.server.access.AccessPolicy(),
                                 new org.kura.server.access.PrincipalResolver(store, "test-admin-token-0123456789", List.of()))))).start();
     }
