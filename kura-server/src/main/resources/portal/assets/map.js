@@ -70,7 +70,7 @@
       });
       map.addLayer(layer);
       if (doc.points.length > 0) {
-        map.fitBounds(layer.getBounds(), { maxZoom: 9, padding: [24, 24] });
+        map.fitBounds(layer.getBounds(), { maxZoom: 6, padding: [40, 40] });
       }
       var status = section.querySelector('.map-status');
       if (status && section.dataset.showing) {
