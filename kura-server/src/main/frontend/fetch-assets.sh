@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 target="${1:?usage: fetch-assets.sh TARGET_DIR}"
 cache="$target/npm-packs"
 if ! command -v npm >/dev/null 2>&1; then
-  echo "[WARNING] npm not found: the IIIF viewer (Mirador) and axe-core are not bundled (apt-get install npm)" >&2
+  echo "[WARNING] npm not found: the IIIF viewer (Mirador), the map (Leaflet, base map) and axe-core are not bundled (apt-get install npm)" >&2
   exit 0
 fi
 mkdir -p "$cache"

@@ -64,4 +64,55 @@
     });
     input.addEventListener('blur', function () { setTimeout(close, 100); });
   });
+
+  // Maps: Leaflet, its marker clusters, the base map and map.js are fetched only when a map is shown
+  // (a theme's map when it scrolls into view, the results page's map when its toggle opens it).
+  var mapAssets = null;
+  function loadMapAssets() {
+    if (mapAssets) { return mapAssets; }
+    ['leaflet.css', 'MarkerCluster.css', 'MarkerCluster.Default.css'].forEach(function (f) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = '/assets/vendor/' + f;
+      document.head.appendChild(link);
+    });
+    mapAssets = ['/assets/vendor/leaflet.js', '/assets/vendor/leaflet.markercluster.js',
+      '/assets/vendor/topojson-client.min.js', '/assets/map.js'].reduce(function (ready, src) {
+      return ready.then(function () {
+        return new Promise(function (resolve, reject) {
+          var script = document.createElement('script');
+          script.src = src;
+          script.onload = resolve;
+          script.onerror = function () { reject(new Error('cannot load ' + src)); };
+          document.head.appendChild(script);
+        });
+      });
+    }, Promise.resolve());
+    return mapAssets;
+  }
+  function showMap(section) {
+    if (section.dataset.loaded) { return; }
+    section.dataset.loaded = 'true';
+    loadMapAssets().then(function () { window.KuraMap.show(section); })
+      .catch(function () { section.classList.add('map-unavailable'); });
+  }
+  document.querySelectorAll('section[data-map]').forEach(function (section) {
+    var toggle = document.querySelector('[data-map-toggle][aria-controls="' + section.id + '"]');
+    if (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener('click', function () {
+        var open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+        section.hidden = !open;
+        if (open) { showMap(section); }
+      });
+    } else if ('IntersectionObserver' in window) {
+      var seen = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); showMap(section); }
+      }, { rootMargin: '200px' });
+      seen.observe(section);
+    } else {
+      showMap(section);
+    }
+  });
 })();

@@ -104,7 +104,8 @@ public final class SearchBench {
                 Searcher searcher = new Searcher(solr);
                 try (KuraServer server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost",
                         "bench-admin-token-0123456789"), KuraServer.newMetricsRegistry(),
-                        List.of(new SearchRoutes(searcher), new org.kura.server.portal.PortalRoutes(new org.kura.server.portal.Pages(),
+                        List.of(new SearchRoutes(searcher, new org.kura.search.GeoSearch(solr)),
+                                new org.kura.server.portal.PortalRoutes(new org.kura.server.portal.Pages(),
                                 store, searcher, new org.kura.lod.SchemaOrgMapper(new org.kura.lod.UriScheme("http://localhost")),
                                 new org.kura.server.portal.Curation(store), new org.kura.server.portal.ItemAccess(new org.kura.server.access.AccessPolicy(),
                                 new org.kura.server.access.PrincipalResolver(store, "bench-admin-token-0123456789", List.of()))))).start()) {

@@ -242,6 +242,15 @@ public final class Wiring implements AutoCloseable {
         };
     }
 
+    /** The portal map's tile layer from {@code portal.mapTileUrl} (none by default); a bad template stops the start. */
+    private org.kura.server.portal.MapSettings mapSettings() {
+        try {
+            return new org.kura.server.portal.MapSettings(config.portal().mapTileUrl(), config.portal().mapTileAttribution());
+        } catch (IllegalArgumentException e) {
+            throw new org.kura.cli.config.ConfigException("portal.mapTileUrl: " + e.getMessage());
+        }
+    }
+
     /** The HTTP server with every route group, not yet started. */
     public KuraServer server(int portOverride) {
         KuraConfig.Server s = config.server();
@@ -252,8 +261,9 @@ public final class Wiring implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         SearchBackend index = search();
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
-        groups.add(new SearchRoutes(new Searcher(index)));
-        Pages pages = new Pages(readerSessions());
+        org.kura.search.GeoSearch geo = new org.kura.search.GeoSearch(index);
+        groups.add(new SearchRoutes(new Searcher(index), geo));
+        Pages pages = new Pages(readerSessions(), mapSettings());
         Curation curation = new Curation(store);
         List<String> trusted = config.api().trustedProxies();
         // one resolver, so that a change staff make to institutions or terminals is seen by every route at once
@@ -262,6 +272,7 @@ public final class Wiring implements AutoCloseable {
                 new org.kura.server.portal.ItemAccess(new AccessPolicy(), principals)));
         groups.add(new org.kura.server.portal.ReaderRoutes(pages, readerSessions(), trusted));
         groups.add(new CuratedRoutes(pages, store, new Searcher(index), curation));
+        groups.add(new org.kura.server.portal.MapRoutes(geo, curation));
         groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
         AdminSessions staff = new AdminSessions(adminToken());
         groups.add(new AdminRoutes(pages, store, curation, staff, monitor, harvestLauncher()));

@@ -121,6 +121,11 @@ class CliTest {
         assertThat(kura("search", "--cql", "dc.title = こゝろ and dc.creator = 漱石")).isZero();
         assertThat(stdout()).contains("こゝろ");
         assertThat(kura("search", "--cql", "dc.colour = red")).isEqualTo(1);
+        // demo records carry coordinates for the theme's map (遠野物語: ISO 6709 in dcterms:spatial; museum.csv's column)
+        assertThat(kura("record", "https://kura.example/demo/ndl-classics/006")).isZero();
+        assertThat(stdout()).contains("\"geoLocations\"").contains("39.336");
+        assertThat(kura("record", "hokusai-001")).isZero();
+        assertThat(stdout()).contains("\"geoLocations\"").contains("35.4437");
         assertThat(kura("index", "--full")).isZero();
         assertThat(stdout()).contains("indexed");
         assertThat(kura("demo", "--no-serve", "--oai-records", "300")).isZero();

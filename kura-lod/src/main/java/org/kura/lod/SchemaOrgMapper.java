@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kura.model.Agent;
+import org.kura.model.GeoLocation;
 import org.kura.model.Identifier;
 import org.kura.model.Link;
 import org.kura.model.LinkKind;
@@ -83,11 +84,31 @@ public final class SchemaOrgMapper {
         if (rc != ReuseCondition.UNKNOWN && rc.uri() != null) {
             m.put("license", rc.uri());
         }
+        List<Map<String, Object>> places = r.geoLocations().stream().map(SchemaOrgMapper::place).toList();
+        if (!places.isEmpty()) {
+            m.put("spatialCoverage", places);
+        }
         List<String> sameAs = r.links().stream().filter(l -> l.kind() == LinkKind.LANDING_PAGE).map(Link::url).toList();
         if (!sameAs.isEmpty()) {
             m.put("sameAs", sameAs);
         }
         return m;
+    }
+
+    /** A geo location as a schema.org Place: its name, GeoCoordinates for a point, GeoShape's box for a box. */
+    private static Map<String, Object> place(GeoLocation g) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("@type", "Place");
+        if (g.place() != null) {
+            p.put("name", g.place());
+        }
+        if (g.point() != null) {
+            p.put("geo", Map.of("@type", "GeoCoordinates", "latitude", g.point().lat(), "longitude", g.point().lon()));
+        } else if (g.box() != null) {
+            GeoLocation.Box b = g.box();
+            p.put("geo", Map.of("@type", "GeoShape", "box", b.south() + "," + b.west() + " " + b.north() + "," + b.east()));
+        }
+        return p;
     }
 
     /** The JSON-LD text, with {@code <}, {@code >} and {@code &} escaped so it can sit inside a script element. */

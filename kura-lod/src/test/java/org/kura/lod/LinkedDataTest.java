@@ -126,6 +126,13 @@ class LinkedDataTest {
         assertThat(script).doesNotContain("<").doesNotContain(">").contains("\\u003c/script\\u003e");
         assertThat(new SchemaOrgMapper(URIS).toMap(neko("ndl", "R1"))).containsEntry("@type", "Book")
                 .containsEntry("isbn", "9784003101018").containsEntry("datePublished", "1990-04");
+        Record placed = Record.builder("tono", "lib").title(new Title("遠野物語", null, TitleType.MAIN, null))
+                .geoLocation(org.kura.model.GeoLocation.point(39.3364, 141.5322, "遠野"))
+                .geoLocation(new org.kura.model.GeoLocation(null, new org.kura.model.GeoLocation.Box(138.5, 35.1, 139.0, 35.6), null))
+                .build();
+        assertThat(new SchemaOrgMapper(URIS).toScript(placed)).contains(
+                "\"spatialCoverage\":[{\"@type\":\"Place\",\"name\":\"遠野\",\"geo\":{", "\"latitude\":39.3364",
+                "\"box\":\"35.1,138.5 35.6,139.0\"");
     }
 
     @Test

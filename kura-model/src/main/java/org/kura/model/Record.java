@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param rights        reuse condition of the described resource / content
  * @param accessTier    tier of the digital object, if any (PUBLIC when the provider states open access)
  * @param warnings      what the crosswalk noticed and was lenient about (kept with the record)
+ * @param geoLocations  where the record is about or was made (points, boxes, place names); records
+ *                      stored before there were coordinates simply have none
  */
 public record Record(
         String id,
@@ -46,7 +48,8 @@ public record Record(
         List<Link> links,
         Rights rights,
         AccessTier accessTier,
-        List<String> warnings) {
+        List<String> warnings,
+        List<GeoLocation> geoLocations) {
 
     public Record {
         Objects.requireNonNull(id, "id");
@@ -65,6 +68,16 @@ public record Record(
         links = copy(links);
         rights = rights == null ? Rights.UNKNOWN : rights;
         warnings = copy(warnings);
+        geoLocations = copy(geoLocations);
+    }
+
+    /** A record without geo locations (the form before there were coordinates). */
+    public Record(String id, String providerId, MaterialType materialType, List<Title> titles, List<Agent> agents,
+                  List<Agent> publishers, List<String> places, List<DateValue> dates, String extent, List<Subject> subjects,
+                  List<String> languages, List<Identifier> identifiers, List<String> descriptions, List<Relation> relations,
+                  List<Link> links, Rights rights, AccessTier accessTier, List<String> warnings) {
+        this(id, providerId, materialType, titles, agents, publishers, places, dates, extent, subjects, languages,
+                identifiers, descriptions, relations, links, rights, accessTier, warnings, List.of());
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -111,6 +124,7 @@ public record Record(
         private Rights rights;
         private AccessTier accessTier;
         private final List<String> warnings = new ArrayList<>();
+        private final List<GeoLocation> geoLocations = new ArrayList<>();
 
         private Builder(String id, String providerId) {
             this.id = id;
@@ -133,12 +147,13 @@ public record Record(
         public Builder rights(Rights r) { this.rights = r; return this; }
         public Builder accessTier(AccessTier t) { this.accessTier = t; return this; }
         public Builder warning(String w) { warnings.add(w); return this; }
+        public Builder geoLocation(GeoLocation g) { geoLocations.add(g); return this; }
 
         public boolean hasTitle() { return !titles.isEmpty(); }
 
         public Record build() {
             return new Record(id, providerId, materialType, titles, agents, publishers, places, dates, extent,
-                    subjects, languages, identifiers, descriptions, relations, links, rights, accessTier, warnings);
+                    subjects, languages, identifiers, descriptions, relations, links, rights, accessTier, warnings, geoLocations);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.solr.common.SolrInputDocument;
 import org.kura.model.Agent;
 import org.kura.model.DateValue;
+import org.kura.model.GeoLocation;
 import org.kura.model.Identifier;
 import org.kura.model.IdentifierType;
 import org.kura.model.Identifiers;
@@ -113,6 +114,7 @@ public final class RecordDocuments {
         }
         d.addField("has_digital", digital);
         d.addField("has_fulltext", fulltext);
+        addGeo(d, r);
         String clusterKey = clusterKey(r);
         d.addField("cluster_key", clusterKey);
         if (sharedKeys.contains(clusterKey)) {
@@ -120,6 +122,22 @@ public final class RecordDocuments {
         }
         d.addField("indexed_at", new Date());
         return d;
+    }
+
+    /** A point per geo location with coordinates ({@code geo}, "lat,lon"), {@code has_geo}; place names are searchable. */
+    private static void addGeo(SolrInputDocument d, Record r) {
+        boolean geo = false;
+        for (GeoLocation g : r.geoLocations()) {
+            GeoLocation.Point p = g.center();
+            if (p != null) {
+                d.addField("geo", p.lat() + "," + p.lon());
+                geo = true;
+            }
+            if (g.place() != null) {
+                d.addField("subject", g.place());
+            }
+        }
+        d.addField("has_geo", geo);
     }
 
     /** The key that groups records describing the same manifestation. */

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param years       decade buckets (start year → count)
  * @param nextCursor  the cursor for the next page when deep paging, else null
  * @param didYouMean  a corrected query when nothing was found and the index suggests one, else null
+ * @param mapped      matching records that carry coordinates (what a map of the results can show)
  */
 public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, List<FacetValue> years,
-                           String nextCursor, String didYouMean, long queryMillis) {
+                           String nextCursor, String didYouMean, long queryMillis, long mapped) {
 
     /** One record of the results; {@code others} are the other records of its work cluster. */
     public record Hit(String id, String recordId, String provider, String title, List<String> creators, String date,

@@ -43,10 +43,15 @@ public final class Searcher {
      * collapses in Solr, because a cursor cannot remember which clusters earlier pages showed.
      */
     public SearchResult search(SearchQuery q) {
+        return search(q, null);
+    }
+
+    /** The search narrowed to records with a point in {@code area} (null: no narrowing). */
+    public SearchResult search(SearchQuery q, GeoBox area) {
         if (q.clusters() && q.cursor() == null) {
-            return clustered(q);
+            return clustered(q, area);
         }
-        SolrQuery s = base(q);
+        SolrQuery s = base(q, area);
         addFacets(s, q);
         if (q.clusters()) {
             // on cluster_group, which only records of shared clusters have: the collapse's per-query state is
@@ -74,7 +79,7 @@ public final class Searcher {
                     1 + (more == null ? 0 : more.getNumFound())));
         }
         return new SearchResult(r.getResults().getNumFound(), hits, facets(r), years(r), r.getNextCursorMark(), didYouMean,
-                r.getQTime());
+                r.getQTime(), mapped(r));
     }
 
     /**
@@ -84,11 +89,11 @@ public final class Searcher {
      * (counted per shard; a cluster's records share a shard because the collection is routed by cluster key).
      * Facets count records.
      */
-    private SearchResult clustered(SearchQuery q) {
+    private SearchResult clustered(SearchQuery q, GeoBox area) {
         int start = start(q);
         int need = start + q.size();
         int rows = need + SLACK;
-        SolrQuery first = base(q);
+        SolrQuery first = base(q, area);
         addFacets(first, q);
         first.set("json.facet", "{grouped:{type:query,q:\"cluster_group:[* TO *]\",facet:{clusters:\"unique(cluster_group)\"}}}");
         boolean onePass = start == 0;
@@ -105,7 +110,7 @@ public final class Searcher {
         List<SolrDocument> heads = heads(r.getResults(), need);
         while (heads.size() < need && found > rows && rows < MAX_WINDOW) {
             rows = (int) Math.min(Math.min(found, MAX_WINDOW), rows * 2L);
-            SolrQuery more = base(q);
+            SolrQuery more = base(q, area);
             more.setFields(onePass ? HIT_FIELDS : new String[] {"id", "cluster_group"});
             if (onePass) {
                 addHighlighting(more);
@@ -121,13 +126,13 @@ public final class Searcher {
         List<SolrDocument> page = heads.subList(Math.min(start, heads.size()), heads.size());
         QueryResponse pageResponse = r;
         if (!onePass && !page.isEmpty()) {
-            pageResponse = byIds(q, page.stream().map(d -> (String) d.getFieldValue("id")).toList());
+            pageResponse = byIds(q, area, page.stream().map(d -> (String) d.getFieldValue("id")).toList());
             qtime += pageResponse.getQTime();
             Map<String, SolrDocument> full = new java.util.HashMap<>();
             pageResponse.getResults().forEach(d -> full.put((String) d.getFieldValue("id"), d));
             page = page.stream().map(d -> full.getOrDefault((String) d.getFieldValue("id"), d)).toList();
         }
-        Members members = members(q, page);
+        Members members = members(q, area, page);
         qtime += members.qtime();
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (SolrDocument d : page) {
@@ -145,7 +150,7 @@ public final class Searcher {
             total = found - inGroups.longValue() + (clusters instanceof Number n ? n.longValue() : 0);
         }
         String didYouMean = found == 0 ? didYouMean(first.getQuery()) : null;
-        return new SearchResult(total, hits, facets(r), years(r), null, didYouMean, qtime);
+        return new SearchResult(total, hits, facets(r), years(r), null, didYouMean, qtime, mapped(r));
     }
 
     /** The largest window of records fetched to fill a page with clusters (the deepest page, twice over). */
@@ -178,8 +183,8 @@ public final class Searcher {
     }
 
     /** A page's records by id, with their highlights for the search's query. */
-    private QueryResponse byIds(SearchQuery q, List<String> ids) {
-        SolrQuery s = base(q);
+    private QueryResponse byIds(SearchQuery q, GeoBox area, List<String> ids) {
+        SolrQuery s = base(q, area);
         s.addFilterQuery("id:(" + ids.stream().map(Searcher::quoted).collect(Collectors.joining(" OR ")) + ")");
         addHighlighting(s);
         s.setFields(HIT_FIELDS);
@@ -191,14 +196,14 @@ public final class Searcher {
     private record Members(Map<String, List<SearchResult.Other>> others, Map<String, Long> sizes, long qtime) {
     }
 
-    private Members members(SearchQuery q, List<SolrDocument> page) {
+    private Members members(SearchQuery q, GeoBox area, List<SolrDocument> page) {
         List<String> groups = page.stream().map(d -> (String) d.getFieldValue("cluster_group")).filter(java.util.Objects::nonNull)
                 .distinct().toList();
         if (groups.isEmpty()) {
             return new Members(Map.of(), Map.of(), 0);
         }
-        SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
-        addFilters(s, q);
+        SolrQuery s = base(q, area);
+        s.clearSorts();
         s.addFilterQuery("cluster_group:(" + groups.stream().map(Searcher::quoted).collect(Collectors.joining(" OR ")) + ")");
         s.setFields("id", "record_id", "provider", "title_display", "cluster_group");
         s.setRows(Math.min(1000, groups.size() * (OTHERS + 1)));
@@ -221,10 +226,13 @@ public final class Searcher {
         return new Members(others, sizes, r.getQTime());
     }
 
-    /** The query, its filters and the sort, shared by every request of one search. */
-    private static SolrQuery base(SearchQuery q) {
+    /** The query, its filters (and area) and the sort, shared by every request of one search. */
+    private static SolrQuery base(SearchQuery q, GeoBox area) {
         SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
         addFilters(s, q);
+        if (area != null) {
+            s.addFilterQuery(area.filterQuery());
+        }
         switch (q.sort()) {
             case DATE_ASC -> s.addSort("year", SolrQuery.ORDER.asc);
             case DATE_DESC -> s.addSort("year", SolrQuery.ORDER.desc);
@@ -243,6 +251,8 @@ public final class Searcher {
         s.setFacet(true);
         s.setFacetMinCount(1);
         s.setFacetLimit(20);
+        // how many of the results a map can show: one count in the same pass, not a query of its own
+        s.addFacetQuery("{!key=" + MAPPED + "}has_geo:true");
         for (Map.Entry<String, String> f : SearchQuery.FACETS.entrySet()) {
             if (q.counts(f.getKey())) {
                 s.addFacetField("{!ex=f_" + f.getKey() + " key=" + f.getKey() + "}" + f.getValue());
@@ -254,6 +264,13 @@ public final class Searcher {
             s.addFacetField("{!ex=f_year key=" + SearchQuery.YEARS + "}decade");
             s.set("f.decade.facet.limit", -1);
         }
+    }
+
+    private static final String MAPPED = "mapped";
+
+    private static long mapped(QueryResponse r) {
+        Integer n = r.getFacetQuery() == null ? null : r.getFacetQuery().get(MAPPED);
+        return n == null ? 0 : n;
     }
 
     private static void addHighlighting(SolrQuery s) {
@@ -275,7 +292,7 @@ public final class Searcher {
      * The search's filters as tagged filter queries (a facet's own filter is excluded from its counts);
      * values are quoted and escaped, so they are only ever values.
      */
-    private static void addFilters(SolrQuery s, SearchQuery q) {
+    static void addFilters(SolrQuery s, SearchQuery q) {
         for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
             if (f.getValue().isEmpty()) {
                 continue;

@@ -19,6 +19,7 @@ import org.kura.catalog.Page;
 import org.kura.model.Agent;
 import org.kura.model.DateType;
 import org.kura.model.DateValue;
+import org.kura.model.GeoLocation;
 import org.kura.model.Identifier;
 import org.kura.model.IdentifierType;
 import org.kura.model.Identifiers;
@@ -378,5 +379,71 @@ abstract class SearchContract {
         assertThat(rebuilt.indexed()).isEqualTo(9);
         assertThat(ids(search("国学"))).contains("kokugaku-1", "kokugaku-2");
         assertThat(ids(search("こころ"))).doesNotContain("kokoro");
+    }
+
+    @Test
+    void pointsOfAQueryAndABoundingBoxFilter() {
+        Indexer indexer = new Indexer(catalog(), backend());
+        List<Record> placed = List.of(
+                placed("geo-tokyo", "地図の本 東京", GeoLocation.point(35.6895, 139.6917, "東京")),
+                placed("geo-tono", "地図の本 遠野", GeoLocation.point(39.3364, 141.5322, null)),
+                placed("geo-berlin", "地図の本 ベルリン", new GeoLocation(null, new GeoLocation.Box(13.0, 52.3, 13.8, 52.7), null)),
+                placed("geo-none", "地図の本 どこでもない", null));
+        load(catalog(), placed);
+        indexer.catchUp();
+        try {
+            GeoSearch geo = new GeoSearch(backend());
+            SearchQuery q = new SearchQuery(new KuraQueryParser().parse("地図の本"), Map.of(), null, null,
+                    SearchQuery.Sort.RELEVANCE, 1, 20, null, true);
+            GeoPoints all = geo.points(q, null, GeoSearch.MAX_POINTS);
+            assertThat(all.total()).isEqualTo(3);
+            assertThat(all.points()).extracting(GeoPoints.Point::recordId)
+                    .containsExactlyInAnyOrder("geo-tokyo", "geo-tono", "geo-berlin");
+            assertThat(all.points()).filteredOn(p -> p.recordId().equals("geo-berlin")).singleElement().satisfies(p -> {
+                assertThat(p.lat()).isCloseTo(52.5, org.assertj.core.api.Assertions.within(1e-6)); // the box's centre
+                assertThat(p.title()).isEqualTo("地図の本 ベルリン");
+                assertThat(p.id()).isEqualTo("lib|geo-berlin");
+            });
+            // capped: the true total, fewer points
+            GeoPoints one = geo.points(q, null, 1);
+            assertThat(one.total()).isEqualTo(3);
+            assertThat(one.shown()).isEqualTo(1);
+            assertThat(one.points()).hasSize(1);
+            // Japan only: Tokyo and Tono, not Berlin; the same box narrows the ordinary search
+            GeoBox japan = GeoBox.parse("122,24,154,46");
+            assertThat(geo.points(q, japan, 100).points()).extracting(GeoPoints.Point::recordId)
+                    .containsExactlyInAnyOrder("geo-tokyo", "geo-tono");
+            assertThat(ids(new Searcher(backend()).search(q, japan))).containsExactlyInAnyOrder("geo-tokyo", "geo-tono");
+            assertThat(new Searcher(backend()).search(q).total()).isEqualTo(4);
+            // a box across the antimeridian finds nothing here, and does not fail
+            assertThat(geo.points(q, GeoBox.parse("170,-10,-170,10"), 100).total()).isZero();
+            // place names are searchable
+            assertThat(ids(search("東京 地図の本"))).contains("geo-tokyo");
+        } finally {
+            for (Record r : placed) {
+                catalog().commit(new Page(0, "lib", List.of(new Page.Deleted(new RawRecord("lib", r.id(), "csv", null, true,
+                        List.of(), new byte[0]))), null));
+            }
+            indexer.catchUp();
+        }
+    }
+
+    @Test
+    void badBoundingBoxesAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> GeoBox.parse("1,2,3")).hasMessageContaining("four numbers");
+        assertThatThrownBy(() -> GeoBox.parse("a,2,3,4")).hasMessageContaining("not a number: a");
+        assertThatThrownBy(() -> GeoBox.parse("0,95,10,96")).hasMessageContaining("latitude 95.0");
+        assertThatThrownBy(() -> GeoBox.parse("0,10,190,20")).hasMessageContaining("longitude 190.0");
+        assertThatThrownBy(() -> GeoBox.parse("0,20,10,10")).hasMessageContaining("minLat");
+        assertThatThrownBy(() -> GeoBox.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static Record placed(String id, String title, GeoLocation where) {
+        Record.Builder b = Record.builder(id, "lib").materialType(MaterialType.BOOK)
+                .title(new Title(title, null, TitleType.MAIN, "ja"));
+        if (where != null) {
+            b.geoLocation(where);
+        }
+        return b.build();
     }
 }

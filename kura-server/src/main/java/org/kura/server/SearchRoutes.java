@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kura.search.GeoBox;
+import org.kura.search.GeoSearch;
 import org.kura.search.SearchException;
 import org.kura.search.SearchQuery;
 import org.kura.search.SearchResult;
@@ -21,15 +23,19 @@ import org.kura.search.query.QuerySyntaxException;
  * GET /api/search     public   ?q= (Kura syntax) or ?cql= (CQL), filters ?provider=&amp;type=&amp;language=&amp;access=
  *                              &amp;reuse=&amp;subject=&amp;ndc=&amp;digital=&amp;fulltext= (repeatable), ?year_from=&amp;year_to=,
  *                              ?sort=relevance|date_asc|date_desc|title, ?page=&amp;size= (≤ 100) or ?cursor=*,
- *                              ?clusters=false, ?facets=provider,type,years (which facets to count; default all)
+ *                              ?clusters=false, ?facets=provider,type,years (which facets to count; default all),
+ *                              ?bbox=minLon,minLat,maxLon,maxLat (records with a point in the box);
+ *                              ?geo=points: the points of the results for a map instead ({@link MapPoints}; ?limit= ≤ 2000)
  * GET /api/suggest    public   ?q=prefix : titles and names for autocomplete
  * </pre>
  */
 public final class SearchRoutes implements RouteGroup {
     private final Searcher searcher;
+    private final GeoSearch geo;
 
-    public SearchRoutes(Searcher searcher) {
+    public SearchRoutes(Searcher searcher, GeoSearch geo) {
         this.searcher = searcher;
+        this.geo = geo;
     }
 
     @Override
@@ -90,9 +96,19 @@ public final class SearchRoutes implements RouteGroup {
 
     private void search(Context ctx) {
         SearchQuery search = query(ctx);
+        GeoBox area = MapPoints.bbox(ctx);
+        String mode = ctx.queryParam("geo");
+        if (mode != null) {
+            if (!"points".equals(mode)) {
+                throw ProblemException.badRequest("geo must be points");
+            }
+            int limit = MapPoints.limit(ctx);
+            MapPoints.send(ctx, geo.points(search, area, limit), limit);
+            return;
+        }
         SearchResult result;
         try {
-            result = searcher.search(search);
+            result = searcher.search(search, area);
         } catch (SearchException e) {
             if (ctx.queryParam("cursor") != null) {
                 throw ProblemException.badRequest("invalid cursor");

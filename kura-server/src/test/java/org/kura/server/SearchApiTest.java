@@ -55,7 +55,7 @@ class SearchApiTest {
         solr = new EmbeddedSolrBackend(dir.resolve("solr"), "kura");
         new Indexer(store, solr).catchUp();
         server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost", "test-admin-token-0123456789"),
-                KuraServer.newMetricsRegistry(), List.of(new SearchRoutes(new Searcher(solr)),
+                KuraServer.newMetricsRegistry(), List.of(new SearchRoutes(new Searcher(solr), new org.kura.search.GeoSearch(solr)),
                 new HealthRoutes(Map.of("search", solr::healthy)))).start();
     }
 

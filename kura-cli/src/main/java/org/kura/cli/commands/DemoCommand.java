@@ -40,7 +40,8 @@ public final class DemoCommand implements Callable<Integer> {
     int oaiRecords;
 
     private static final String CSV_MAPPING = "id=id,title=title,title_reading=title_reading,creator=creator,date=date,"
-            + "type=type,subject=subject|;,description=description,rights=rights,access=access,language=language";
+            + "type=type,subject=subject|;,description=description,rights=rights,access=access,language=language,"
+            + "coordinates=coordinates";
 
     /**
      * Two demo readers (one print-disabled) with one random password, kept in {@code <data>/demo-readers}

@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * Kura's effective configuration, built once by {@link ConfigLoader} from the defaults, the
  * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
  */
-public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api, Sparql sparql) {
+public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api, Sparql sparql,
+                         Portal portal) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -43,6 +44,16 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
      * @param trustedProxies     reverse proxies whose X-Forwarded-For is believed
      */
     public record Api(int anonymousPerMinute, java.util.List<String> trustedProxies) {
+    }
+
+    /**
+     * The readers' portal.
+     *
+     * @param mapTileUrl         an http(s) tile URL template ({z}/{x}/{y}) the maps show over their bundled base map,
+     *                           e.g. the GSI's; empty (the default): no tile server is asked for anything
+     * @param mapTileAttribution the attribution the tile provider requires
+     */
+    public record Portal(String mapTileUrl, String mapTileAttribution) {
     }
 
     /** The SPARQL endpoint: a query is stopped after {@code timeoutSeconds}; at most {@code maxResults} rows. */

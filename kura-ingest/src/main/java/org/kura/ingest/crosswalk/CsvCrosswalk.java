@@ -33,7 +33,7 @@ import org.kura.model.TitleType;
 public final class CsvCrosswalk implements Crosswalk {
     public static final String FIELDS = "id, title, title_reading, alternative_title, creator, creator_reading, "
             + "contributor, publisher, place, date, extent, subject, ndc, ndlsh, language, isbn, issn, doi, ncid, "
-            + "jpno, identifier, description, type, url, thumbnail, iiif_manifest, rights, access";
+            + "jpno, identifier, description, type, url, thumbnail, iiif_manifest, rights, access, coordinates";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -96,6 +96,11 @@ public final class CsvCrosswalk implements Crosswalk {
                 b.accessTier(AccessTier.parse(a));
             } catch (IllegalArgumentException e) {
                 b.warning("unknown access tier " + a);
+            }
+        }
+        for (String c : values(row, "coordinates")) {
+            if (!GeoLocations.fromText(c, "coordinates", b)) {
+                b.warning("coordinates not recognised: " + c);
             }
         }
         MaterialType type = values(row, "type").stream().map(MaterialTypes::of)

@@ -36,7 +36,8 @@ import org.w3c.dom.Element;
  * into the common model: {@code dcndl:BibResource} with titles and their transcriptions, agents
  * (foaf:Agent with transcription and authority URI, or dc:creator text with a role word such as
  * 著・編・訳), publishers and places, dates, extent, NDLSH/NDC/NDLC subjects, typed identifiers
- * (ISBN, ISSN, JP-No, NDL BibID, DOI, NCID), material type, series, holdings ({@code dcndl:Item}).
+ * (ISBN, ISSN, JP-No, NDL BibID, DOI, NCID), material type, series, holdings ({@code dcndl:Item}),
+ * coordinates in {@code dcterms:spatial} / {@code dc:coverage} as geo locations.
  */
 public final class DcNdlCrosswalk implements Crosswalk {
     static final String DCNDL = "http://ndl.go.jp/dcndl/terms/";
@@ -115,6 +116,12 @@ public final class DcNdlCrosswalk implements Crosswalk {
                         }
                     }
                     case "hasPart" -> b.relation(new Relation(RelationType.HAS_PART, label(e), null, null));
+                    case "spatial" -> {
+                        String v = text != null ? text : label(e);
+                        if (v != null) {
+                            GeoLocations.fromText(v, "dcterms:spatial", b);
+                        }
+                    }
                     default -> {
                     }
                 }
@@ -143,6 +150,8 @@ public final class DcNdlCrosswalk implements Crosswalk {
                     default -> {
                     }
                 }
+            } else if (DC.equals(ns) && "coverage".equals(name) && text != null) {
+                GeoLocations.fromText(text, "dc:coverage", b);
             } else if (RDFS.equals(ns) && "seeAlso".equals(name) && resource != null) {
                 b.link(new Link(resource, LinkKind.LANDING_PAGE, null));
             }

@@ -36,7 +36,8 @@ import org.w3c.dom.Element;
  * JPCOAR schema 1.0/2.0/2.1 (Japanese institutional repositories, https://github.com/JPCOAR/schema)
  * into the common model: titles with {@code ja-Kana} readings, creators and contributors with
  * name identifiers and affiliations, COAR resource and access-right types, dates by type,
- * identifiers, source (journal) with volume/issue/pages, subjects by scheme, files, degree data.
+ * identifiers, source (journal) with volume/issue/pages, subjects by scheme, files, degree data, and
+ * geo locations (DataCite {@code geoLocation} points, boxes and places; coordinates in {@code dcterms:spatial}).
  */
 public final class JpcoarCrosswalk implements Crosswalk {
     static final String DC = "http://purl.org/dc/elements/1.1/";
@@ -150,6 +151,10 @@ public final class JpcoarCrosswalk implements Crosswalk {
                 b.description((name.equals("dissertationNumber") ? "報告番号: " : "学位: ") + text);
             } else if (DCTERMS.equals(ns) && name.equals("extent") && text != null) {
                 b.extent(text);
+            } else if ((DATACITE.equals(ns) || jp) && name.equals("geoLocation")) {
+                GeoLocations.dataCite(e, b);
+            } else if (DCTERMS.equals(ns) && name.equals("spatial") && text != null) {
+                GeoLocations.fromText(text, "dcterms:spatial", b);
             } else if (jp && name.equals("fundingReference")) {
                 String funder = firstText(e, "funderName");
                 if (funder != null) {

@@ -30,7 +30,8 @@ import org.kura.model.xml.SafeXml;
 /**
  * Simple Dublin Core ({@code oai_dc}, http://www.openarchives.org/OAI/2.0/oai_dc/) into the common
  * model: all fifteen elements, types onto {@link MaterialType}, identifiers recognized by their
- * form, rights onto the reuse-condition vocabulary. Read with a streaming parser (one pass).
+ * form, rights onto the reuse-condition vocabulary, coordinates in {@code dc:coverage} as geo locations
+ * (other coverage stays a keyword). Read with a streaming parser (one pass).
  */
 public final class OaiDcCrosswalk implements Crosswalk {
     static final String DC = "http://purl.org/dc/elements/1.1/";
@@ -98,7 +99,11 @@ public final class OaiDcCrosswalk implements Crosswalk {
                     case "source" -> b.relation(new Relation(RelationType.IS_PART_OF, text, null, null));
                     case "language" -> b.language(text.toLowerCase(Locale.ROOT));
                     case "relation" -> relation(b, text);
-                    case "coverage" -> b.subject(new Subject(text, SubjectScheme.KEYWORD, null));
+                    case "coverage" -> {
+                        if (!GeoLocations.fromText(text, "dc:coverage", b)) {
+                            b.subject(new Subject(text, SubjectScheme.KEYWORD, null));
+                        }
+                    }
                     case "rights" -> b.rights(Rights.fromStatement(text));
                     default -> b.warning("unknown Dublin Core element " + element);
                 }

@@ -55,6 +55,6 @@ final class RecordProcessor {
     private static Record withRights(Record r, Rights rights) {
         return new Record(r.id(), r.providerId(), r.materialType(), r.titles(), r.agents(), r.publishers(), r.places(),
                 r.dates(), r.extent(), r.subjects(), r.languages(), r.identifiers(), r.descriptions(), r.relations(),
-                r.links(), rights, r.accessTier(), r.warnings());
+                r.links(), rights, r.accessTier(), r.warnings(), r.geoLocations());
     }
 }

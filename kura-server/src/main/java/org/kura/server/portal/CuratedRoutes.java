@@ -23,7 +23,8 @@ import org.kura.server.RouteGroup;
  * <pre>
  * GET /themes            theme portals
  * GET /themes/{id}       a theme: description, search scoped to it (/search?theme=id), featured records,
- *                        a timeline of its records by year and its decade histogram
+ *                        a timeline of its records by year, its decade histogram, and a map of those
+ *                        that have coordinates (points from /search/points?theme=id)
  * GET /galleries         galleries
  * GET /galleries/{id}    a gallery: sections of text with chosen records and captions
  * </pre>
@@ -95,6 +96,7 @@ public final class CuratedRoutes implements RouteGroup {
         params.put("timeline", timeline);
         params.put("decades", decades);
         params.put("more", result.total() > result.hits().size());
+        params.put("map", MapView.ofSearch(QueryString.of(Map.of("theme", List.of(id))), result.mapped(), false));
         pages.html(ctx, "theme.jte", page.titled(theme.title(page.lang())), params);
     }
 

@@ -16,15 +16,28 @@ public final class Pages {
     private final Messages messages = new Messages();
     private final PortalTemplates templates = new PortalTemplates();
     private final ReaderSessions readers;
+    private final MapSettings map;
+    private final String csp;
 
-    /** Pages on a site where readers do not sign in. */
+    /** Pages on a site where readers do not sign in, whose maps draw only the bundled base map. */
     public Pages() {
-        this(null);
+        this(null, MapSettings.none());
     }
 
     /** @param readers the readers' sessions, so that every page's header shows who is signed in (null: nobody can be) */
     public Pages(ReaderSessions readers) {
+        this(readers, MapSettings.none());
+    }
+
+    /**
+     * @param readers the readers' sessions, so that every page's header shows who is signed in (null: nobody can be)
+     * @param map     the operator's map tiles, if any (their origin joins the CSP's images)
+     */
+    public Pages(ReaderSessions readers, MapSettings map) {
         this.readers = readers;
+        this.map = map;
+        this.csp = "default-src 'self'; img-src 'self' http: https: data:" + (map.tileOrigin() == null ? "" : " " + map.tileOrigin())
+                + "; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
     }
 
     /** A page's own work, given the request and the page context. */
@@ -46,8 +59,7 @@ public final class Pages {
         if (page.reader() != null) {
             ctx.header("Cache-Control", "private, no-store"); // the header names the reader
         }
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' http: https: data:; "
-                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
+        ctx.header("Content-Security-Policy", csp);
         try {
             handler.handle(ctx, page);
         } catch (ProblemException e) {
@@ -64,7 +76,7 @@ public final class Pages {
         Lang lang = Lang.of(ctx);
         String reader = readers == null ? null
                 : readers.principal(ctx.cookie(ReaderSessions.COOKIE)).map(org.kura.server.access.Principal::name).orElse(null);
-        return new PortalPage(lang, messages, messages.get(lang, "site.name"), ctx.queryParam("q"), otherLanguageUrl(ctx), reader);
+        return new PortalPage(lang, messages, messages.get(lang, "site.name"), ctx.queryParam("q"), otherLanguageUrl(ctx), reader, map);
     }
 
     /** This URL in the other language: through /lang, which sets the cookie and comes back. */

@@ -15,14 +15,20 @@ public final class PortalPage {
     private final String query;
     private final String otherLanguageUrl;
     private final String reader;
+    private final MapSettings map;
 
     public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl) {
-        this(lang, messages, title, query, otherLanguageUrl, null);
+        this(lang, messages, title, query, otherLanguageUrl, null, MapSettings.none());
     }
 
-    /** @param reader the name of the signed-in reader, for the header, or null */
-    public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl, String reader) {
+    /**
+     * @param reader the name of the signed-in reader, for the header, or null
+     * @param map    the operator's map tile settings
+     */
+    public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl, String reader,
+                      MapSettings map) {
         this.reader = reader;
+        this.map = map;
         this.lang = lang;
         this.messages = messages;
         this.title = title;
@@ -51,12 +57,17 @@ public final class PortalPage {
         return reader;
     }
 
+    /** The operator's map tile settings (their tile URL is null when the map shows only its bundled base map). */
+    public MapSettings map() {
+        return map;
+    }
+
     public String t(String key, Object... args) {
         return messages.get(lang, key, args);
     }
 
     public PortalPage titled(String newTitle) {
-        return new PortalPage(lang, messages, newTitle, query, otherLanguageUrl, reader);
+        return new PortalPage(lang, messages, newTitle, query, otherLanguageUrl, reader, map);
     }
 
     /** A material type, reuse condition or access tier (as the index stores it) in the page's language. */

@@ -21,10 +21,12 @@ import org.kura.catalog.RecordJson;
 import org.kura.catalog.StoredRecord;
 import org.kura.lod.SchemaOrgMapper;
 import org.kura.model.Provider;
+import org.kura.search.GeoBox;
 import org.kura.search.SearchQuery;
 import org.kura.search.SearchResult;
 import org.kura.search.Searcher;
 import org.kura.search.query.QueryNode;
+import org.kura.server.MapPoints;
 import org.kura.server.ProblemException;
 import org.kura.server.RecordRoutes;
 import org.kura.server.RouteGroup;
@@ -41,7 +43,8 @@ import org.kura.server.SearchRoutes;
  * GET /lang/{code}?return=/path      switches the interface language (cookie) and goes back
  * GET /viewer?manifest=URL[&page=N&q=W] a IIIF manifest in Mirador (bundled from npm at build time), at page N,
  *                                    with a search inside the item for W (hits highlighted)
- * GET /assets/{file}                 the portal's stylesheet and scripts; /assets/vendor/{file}: Mirador
+ * GET /assets/{file}                 the portal's stylesheet and scripts; /assets/vendor/{file}: Mirador, and the
+ *                                    map's Leaflet, marker clusters, topojson-client and Natural Earth base map
  * </pre>
  * Pages answer in the language of {@link Lang#of(Context)}; errors are pages too (400/404/500),
  * never a stack trace.
@@ -52,7 +55,20 @@ public final class PortalRoutes implements RouteGroup {
             "kura.js", "text/javascript; charset=utf-8", "viewer.js", "text/javascript; charset=utf-8",
             "iiif-auth.js", "text/javascript; charset=utf-8",
             "vendor/mirador.min.js", "text/javascript; charset=utf-8", "vendor/mirador.min.js.LICENSE.txt",
-            "text/plain; charset=utf-8");
+            "text/plain; charset=utf-8", "map.js", "text/javascript; charset=utf-8");
+    /** The map's files (bundled from npm at build time, see src/main/frontend/assets.tsv), loaded only when a map shows. */
+    private static final Map<String, String> MAP_ASSETS = Map.ofEntries(
+            Map.entry("vendor/leaflet.js", "text/javascript; charset=utf-8"),
+            Map.entry("vendor/leaflet.css", "text/css; charset=utf-8"),
+            Map.entry("vendor/leaflet.markercluster.js", "text/javascript; charset=utf-8"),
+            Map.entry("vendor/MarkerCluster.css", "text/css; charset=utf-8"),
+            Map.entry("vendor/MarkerCluster.Default.css", "text/css; charset=utf-8"),
+            Map.entry("vendor/topojson-client.min.js", "text/javascript; charset=utf-8"),
+            Map.entry("vendor/countries-50m.json", "application/json"),
+            Map.entry("vendor/LICENSE-leaflet.txt", "text/plain; charset=utf-8"),
+            Map.entry("vendor/LICENSE-leaflet.markercluster.txt", "text/plain; charset=utf-8"),
+            Map.entry("vendor/LICENSE-topojson-client.txt", "text/plain; charset=utf-8"),
+            Map.entry("vendor/LICENSE-world-atlas.txt", "text/plain; charset=utf-8"));
 
     private final CatalogStore store;
     private final Searcher searcher;
@@ -63,8 +79,8 @@ public final class PortalRoutes implements RouteGroup {
 
     private final ItemAccess itemAccess;
 
-    public PortalRoutes(Pages pages, CatalogStore store, Searcher searcher, SchemaOrgMapper schemaOrg, Curation curation,
-                        ItemAccess itemAccess) {
+    public PortalRoutes(Pages pages, CatalogStore store, Searcher searcher, SchemaOrgMapper schemaOrg,
+                        Curation curation, ItemAccess itemAccess) {
         this.itemAccess = itemAccess;
         this.pages = pages;
         this.curation = curation;
@@ -142,10 +158,11 @@ public final class PortalRoutes implements RouteGroup {
             theme = curation.theme(themeId).orElseThrow(() -> ProblemException.notFound(page.t("error.noTheme", themeId)));
             query = ThemeScope.apply(theme, query);
         }
-        SearchResult result = searcher.search(query);
+        GeoBox area = MapPoints.bbox(ctx);
+        SearchResult result = searcher.search(query, area);
         SearchView view = new SearchView(titled, query, result, qs, names, null)
                 .inTheme(theme == null ? null : theme.title(page.lang()));
-        pages.html(ctx, "search.jte", titled, Map.of("view", view));
+        pages.html(ctx, "search.jte", titled, Map.of("view", view, "map", MapView.ofSearch(qs, result.mapped(), true)));
     }
 
     private void record(Context ctx, PortalPage page) throws JsonProcessingException {
@@ -182,6 +199,7 @@ public final class PortalRoutes implements RouteGroup {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("view", view);
         params.put("others", others);
+        params.put("map", view.map());
         params.put("jsonLd", jsonLd(stored));
         params.put("bibtex", Citations.bibtex(stored.normalized(), provider + ":" + id, permalink));
         pages.html(ctx, "record.jte", page.titled(view.title()), params);
@@ -268,7 +286,7 @@ public final class PortalRoutes implements RouteGroup {
     }
 
     private void asset(Context ctx, String file) throws IOException {
-        String type = ASSETS.get(file);
+        String type = ASSETS.getOrDefault(file, MAP_ASSETS.get(file));
         if (type == null) {
             throw ProblemException.notFound("no asset " + file);
         }

@@ -76,6 +76,11 @@ public final class RecordView {
         return provider == null ? stored.providerId() : PortalRoutes.name(provider, page.lang());
     }
 
+    /** The record's locations with coordinates, as a map. */
+    public MapView map() {
+        return MapView.ofRecord(record.geoLocations());
+    }
+
     public String providerUrl() {
         return "/providers/" + stored.providerId();
     }
@@ -164,6 +169,11 @@ public final class RecordView {
         add(out, "field.creators", names);
         add(out, "field.publishers", record.publishers().stream().map(p -> new Value(p.name(), p.reading(), null, null)).toList());
         add(out, "field.places", record.places().stream().map(p -> new Value(p, null, null, null)).toList());
+        add(out, "field.geo", record.geoLocations().stream().map(g -> {
+            MapView.Place p = g.hasCoordinates() ? MapView.Place.of(g) : null;
+            return new Value(g.place() != null ? g.place() : p.coordinates(), null, null,
+                    g.place() != null && p != null ? p.coordinates() : null);
+        }).toList());
         List<Value> dates = new ArrayList<>();
         for (DateValue d : record.dates()) {
             dates.add(new Value(d.original(), null, null, page.t("dateType." + d.type().name())));

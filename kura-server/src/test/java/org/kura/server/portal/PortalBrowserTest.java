@@ -313,6 +313,43 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aThemeMapShowsItsRecordsAndAMarkerLeadsToTheRecord() throws Exception {
+        Assumptions.assumeTrue(PortalBrowserTest.class.getResource("/portal/vendor/leaflet.js") != null,
+                "Leaflet is not bundled: the build had no npm (kura-server/src/main/frontend/fetch-assets.sh)");
+        browser.get(fx.base() + "/themes/kokugaku");
+        WebElement map = browser.findElement(By.id("map"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", map);
+        WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(30));
+        slow.until(d -> d.findElements(By.cssSelector("#map .map-pin")).size() == 2);
+        // the bundled base map is drawn (Natural Earth countries as SVG paths), no tile server is asked
+        slow.until(d -> d.findElements(By.cssSelector("#map .leaflet-overlay-pane path")).size() > 100);
+        assertThat(browser.findElements(By.cssSelector("#map img.leaflet-tile"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#map .map-status")).getText()).contains("2 件のうち 2 件");
+        assertThat(browser.findElements(By.cssSelector("#map .map-list li a"))).hasSize(2);
+        shot("1-theme-map");
+        browser.findElement(By.cssSelector("#map .map-pin[title='國學の本義']")).click();
+        WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#map .leaflet-popup-content a")));
+        assertThat(link.getText()).isEqualTo("國學の本義");
+        shot("2-popup");
+        link.click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "國學の本義"));
+        assertThat(browser.getCurrentUrl()).endsWith("/records/lib/kokugaku-1");
+        assertThat(browser.findElement(By.cssSelector("dl.fields")).getText()).contains("35.6895°N 139.6917°E");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("map")));
+        slow.until(d -> d.findElements(By.cssSelector("#map .map-pin")).size() == 1);
+        shot("3-record-map");
+        // the results page keeps its map behind the toggle until asked
+        browser.get(fx.base() + "/search?q=" + PortalTest.enc("国学"));
+        WebElement toggle = browser.findElement(By.cssSelector("button[data-map-toggle]"));
+        assertThat(browser.findElement(By.id("map")).isDisplayed()).isFalse();
+        toggle.click();
+        slow.until(d -> d.findElements(By.cssSelector("#map .map-pin")).size() == 2);
+        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+        shot("4-results-map");
+        assertThat(browser.manage().logs().get("browser").getAll()).noneMatch(e -> e.getMessage().contains("Content Security Policy"));
+    }
+
+    @Test
     void axeFindsNoSeriousAccessibilityViolations() throws Exception {
         java.net.URL axe = PortalBrowserTest.class.getResource("/portal/axe.min.js");
         Assumptions.assumeTrue(axe != null, "axe-core is not bundled: the build had no npm (fetch-assets.sh)");
@@ -324,6 +361,11 @@ class PortalBrowserTest {
             "/search?q=" + PortalTest.enc("国学") + "&lang=en", "/no/such/page", "/themes/kokugaku", "/galleries/meiji-books",
             "/admin/login", "/fulltext?q=" + PortalTest.enc("国学")}) {
             browser.get(fx.base() + path);
+            if (path.startsWith("/themes/") || path.startsWith("/records/")) { // their maps drawn as a reader sees them
+                ((JavascriptExecutor) browser).executeScript("document.getElementById('map').scrollIntoView()");
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#map.map-ready")).isEmpty()
+                        || PortalBrowserTest.class.getResource("/portal/vendor/leaflet.js") == null);
+            }
             ((JavascriptExecutor) browser).executeScript(script);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(

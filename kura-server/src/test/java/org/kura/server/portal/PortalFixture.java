@@ -19,6 +19,7 @@ import org.kura.model.AccessTier;
 import org.kura.model.Agent;
 import org.kura.model.DateType;
 import org.kura.model.DateValue;
+import org.kura.model.GeoLocation;
 import org.kura.model.Identifier;
 import org.kura.model.IdentifierType;
 import org.kura.model.Link;
@@ -80,9 +81,11 @@ final class PortalFixture implements AutoCloseable {
                 .identifier(Identifier.of(IdentifierType.ISBN, "9784003101018"))
                 .identifier(Identifier.of(IdentifierType.DOI, "10.11501/1234567"))
                 .link(new Link("https://lib.example/kokugaku-1", LinkKind.LANDING_PAGE, null))
+                .geoLocation(GeoLocation.point(35.6895, 139.6917, "東京"))
                 .rights(new Rights(ReuseCondition.PDM, null, null)).accessTier(AccessTier.PUBLIC).build()));
         lib.add(accepted(Record.builder("kokugaku-2", "lib").materialType(MaterialType.BOOK)
                 .title(new Title("国学の研究", null, TitleType.MAIN, "ja")).agent(Agent.of("芳賀, 矢一", Role.AUTHOR))
+                .geoLocation(GeoLocation.point(34.5781, 136.5275, "松阪"))
                 .date(DateValue.parse("1905", DateType.ISSUED)).rights(new Rights(ReuseCondition.RS_INC, null, null)).build()));
         lib.add(accepted(Record.builder(SLASHED_ID, "lib").materialType(MaterialType.ARTICLE)
                 .title(new Title("スラッシュのある識別子", null, TitleType.MAIN, "ja")).build()));
@@ -95,6 +98,7 @@ final class PortalFixture implements AutoCloseable {
                 .link(new Link("javascript:alert(3)", LinkKind.LANDING_PAGE, "click me"))
                 .link(new Link("javascript:alert(4)", LinkKind.THUMBNAIL, null))
                 .description("</script><script>alert(5)</script>")
+                .geoLocation(GeoLocation.point(35.0116, 135.7681, "<img src=x onerror=alert(6)>京都"))
                 .build())), null));
         store.saveProvider(Provider.of("univ", "テスト大学図書館"));
         // the same article from a second provider: one work cluster (same title, no creator, no date)
@@ -113,6 +117,7 @@ final class PortalFixture implements AutoCloseable {
         readers = new org.kura.server.access.ReaderSessions(store, java.time.Clock.systemUTC());
         // the test client is its own trusted proxy: X-Forwarded-For stands for the reader's address
         principals = new org.kura.server.access.PrincipalResolver(store, ADMIN_TOKEN, TRUSTED, readers);
+        org.kura.search.GeoSearch geo = new org.kura.search.GeoSearch(solr);
         Pages pages = new Pages(readers);
         curation = new Curation(store);
         curation.save(new Theme("kokugaku", "国学の歩み", "A history of kokugaku", "国学に関する資料を時代順に。",
@@ -134,6 +139,7 @@ final class PortalFixture implements AutoCloseable {
                 new PortalRoutes(pages, store, searcher, new SchemaOrgMapper(new UriScheme("http://localhost")), curation,
                         new ItemAccess(new org.kura.server.access.AccessPolicy(), principals)),
                 new CuratedRoutes(pages, store, searcher, curation), new CollectionRoutes(curation, searcher),
+                new MapRoutes(geo, curation),
                 new org.kura.server.oai.OaiPmhRoutes(store, new org.kura.server.oai.OaiPmhRoutes.Settings("Kura", "http://localhost/oai",
                         "admin@example.org", "kura.example.org", 1, java.time.Duration.ofHours(1), new byte[32]),
                         List.of(new org.kura.server.oai.OaiDcFormat()), java.time.Clock.systemUTC(),
@@ -145,7 +151,7 @@ final class PortalFixture implements AutoCloseable {
                 new AccountRoutes(pages, readers, registry, new org.kura.server.access.AccessPolicy(), TRUSTED),
                 new org.kura.server.staff.RegistryApiRoutes(registry,
                         p -> pages.messages().get(Lang.EN, p.key(), p.value() == null ? "" : p.value()), TRUSTED),
-                new SearchRoutes(searcher), PortalFixture::manifestRoute,
+                new SearchRoutes(searcher, geo), PortalFixture::manifestRoute,
                 textRoutes(store, objects, texts, textIndex, pages, "http://127.0.0.1:" + port, searcher),
                 new HealthRoutes(Map.of("search", solr::healthy)))).errorPage(pages::renderError).start();
     }

@@ -284,4 +284,99 @@ class PortalTest {
     void bothLanguagesHaveEveryText() {
         assertThat(new Messages().unmatchedKeys()).isEmpty();
     }
+
+    @Test
+    void aThemeWithPlacedRecordsShowsAMapWhoseScriptAndBaseMapLoadOnlyWhenShown() throws Exception {
+        HttpResponse<String> r = get("/themes/kokugaku");
+        String body = r.body();
+        assertThat(body).contains("data-map", "data-points=\"/search/points?theme=kokugaku\"", "座標のある資料 2 件",
+                "地図上の資料の一覧");
+        // nothing of the map is loaded with the page: kura.js fetches it when the map comes into view
+        assertThat(body).doesNotContain("leaflet", "countries-50m", "map.js");
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThan(300_000);
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("img-src 'self' http: https: data:;");
+        assertThat(get("/assets/kura.js").body()).contains("/assets/vendor/leaflet.js", "/assets/map.js");
+        assertThat(get("/assets/map.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void mapPointsOfAThemeAndOfASearchLinkToTheRecords() throws Exception {
+        HttpResponse<String> r = get("/search/points?theme=kokugaku");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode doc = RecordJson.mapper().readTree(r.body());
+        assertThat(doc.get("total").asLong()).isEqualTo(2);
+        assertThat(doc.get("shown").asInt()).isEqualTo(2);
+        assertThat(doc.get("limit").asInt()).isEqualTo(2000);
+        java.util.Map<String, JsonNode> byUrl = new java.util.HashMap<>();
+        doc.get("points").forEach(p -> byUrl.put(p.get("url").asText(), p));
+        assertThat(byUrl).containsOnlyKeys("/records/lib/kokugaku-1", "/records/lib/kokugaku-2");
+        assertThat(byUrl.get("/records/lib/kokugaku-1").get("lat").asDouble()).isEqualTo(35.6895);
+        assertThat(byUrl.get("/records/lib/kokugaku-1").get("lon").asDouble()).isEqualTo(139.6917);
+        assertThat(byUrl.get("/records/lib/kokugaku-1").get("title").asText()).isEqualTo("國學の本義");
+        // capped with the true total; narrowed to a box (Tokyo, not Matsusaka)
+        JsonNode one = RecordJson.mapper().readTree(get("/search/points?theme=kokugaku&limit=1").body());
+        assertThat(one.get("total").asLong()).isEqualTo(2);
+        assertThat(one.get("points")).hasSize(1);
+        JsonNode tokyo = RecordJson.mapper().readTree(get("/search/points?theme=kokugaku&bbox=139,35,140,36").body());
+        assertThat(tokyo.get("points")).singleElement().satisfies(p -> assertThat(p.get("recordId").asText()).isEqualTo("kokugaku-1"));
+        // bad parameters are 400 problems, an unknown theme 404
+        for (String bad : new String[] {"bbox=1,2,3", "bbox=0,95,1,96", "bbox=a,b,c,d", "limit=2001", "limit=-1", "limit=x"}) {
+            HttpResponse<String> b = get("/search/points?" + bad);
+            assertThat(b.statusCode()).as(bad).isEqualTo(400);
+            assertThat(b.headers().firstValue("Content-Type").orElse("")).as(bad).contains("problem+json");
+        }
+        assertThat(get("/search/points?theme=nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void hostileTitlesInMapPointsAreInertData() throws Exception {
+        for (String path : new String[] {"/search/points?q=" + enc("悪意"), "/api/search?geo=points&q=" + enc("悪意")}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContain("<script").doesNotContain("</script").doesNotContain("<img")
+                    .contains("\\u003Cscript\\u003E");
+            JsonNode p = RecordJson.mapper().readTree(r.body()).get("points").get(0);
+            assertThat(p.get("title").asText()).isEqualTo("<script>alert('t')</script>悪意の題");
+            assertThat(p.get("url").asText()).isEqualTo("/records/evil/x1");
+            assertThat(r.headers().firstValue("X-Content-Type-Options").orElse("nosniff")).isEqualTo("nosniff");
+        }
+        // the map script puts titles in as text only
+        String script = get("/assets/map.js").body();
+        assertThat(script).contains("textContent").doesNotContain("innerHTML").doesNotContain("bindPopup(p.title");
+        String record = get("/records/evil/x1").body();
+        assertThat(record).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(6)&gt;京都");
+    }
+
+    @Test
+    void resultsWithPlacedRecordsOfferAMapToggleAndTheApiFiltersByBox() throws Exception {
+        String results = get("/search?q=" + enc("国学")).body();
+        assertThat(results).contains("data-map-toggle", "aria-controls=\"map\"", "地図 / Map（2 件）",
+                "data-points=\"/search/points?q=%E5%9B%BD%E5%AD%A6\"");
+        assertThat(results).containsPattern("<section class=\"map\" id=\"map\"[^>]*hidden");
+        assertThat(get("/search?q=" + enc("スラッシュ")).body()).doesNotContain("data-map-toggle");
+        // the portal's results honour bbox too
+        assertThat(get("/search?q=" + enc("国学") + "&bbox=139,35,140,36").body()).contains("國學の本義").doesNotContain("国学の研究");
+        assertThat(get("/search?q=" + enc("国学") + "&bbox=999").statusCode()).isEqualTo(400);
+        // /api/search: bbox narrows the hits; geo=points answers the points document
+        JsonNode boxed = RecordJson.mapper().readTree(get("/api/search?q=" + enc("国学") + "&bbox=139,35,140,36").body());
+        assertThat(boxed.get("total").asLong()).isEqualTo(1);
+        assertThat(boxed.get("hits").get(0).get("recordId").asText()).isEqualTo("kokugaku-1");
+        JsonNode points = RecordJson.mapper().readTree(get("/api/search?q=" + enc("国学") + "&geo=points").body());
+        assertThat(points.get("total").asLong()).isEqualTo(2);
+        for (String bad : new String[] {"bbox=1,2,3", "bbox=0,10,190,20", "geo=heatmap", "geo=points&limit=5000"}) {
+            HttpResponse<String> b = get("/api/search?q=x&" + bad);
+            assertThat(b.statusCode()).as(bad).isEqualTo(400);
+            assertThat(b.headers().firstValue("Content-Type").orElse("")).as(bad).contains("problem+json");
+        }
+    }
+
+    @Test
+    void recordPageShowsItsPlacesWithCoordinatesAndAMap() throws Exception {
+        String body = get("/records/lib/kokugaku-1").body();
+        assertThat(body).contains("場所（座標）", "東京", "35.6895°N 139.6917°E", "data-lat=\"35.689500\"",
+                "data-lon=\"139.691700\"");
+        assertThat(get("/records/lib/kokugaku-1", "Accept-Language", "en").body()).contains("Place (coordinates)");
+        assertThat(get("/records/lib/" + enc(PortalFixture.SLASHED_ID)).body()).doesNotContain("data-map");
+    }
 }
