@@ -27,7 +27,6 @@ import org.kura.search.Searcher;
 import org.kura.search.SolrCloudBackend;
 import org.kura.repository.ItemIngester;
 import org.kura.repository.ObjectStore;
-import org.kura.repository.OcflObjectStore;
 import org.kura.iiif.DerivativeCache;
 import org.kura.iiif.ImageLimits;
 import org.kura.iiif.ImageService;
@@ -330,19 +329,27 @@ public final class Wiring implements AutoCloseable {
         return metrics;
     }
 
-    /** The object store of digitized items: OCFL under {@code <data>/ocfl}. */
+    /**
+     * The object store of digitized items: OCFL under {@code <data>/ocfl}, or in an S3 bucket
+     * ({@code storage.backend: ocfl-s3}), which must be reachable when this is first asked for.
+     */
     public synchronized ObjectStore objectStore() {
         if (objectStore == null) {
-            objectStore = new OcflObjectStore(dataDir().resolve("ocfl"), dataDir().resolve("work").resolve("ocfl"));
+            objectStore = StorageWiring.objectStore(config.storage(), dataDir(), System.getenv());
         }
         return objectStore;
     }
 
-    /** IIIF images of items, with rendered derivatives cached under {@code <data>/cache/iiif} (1 GiB at most). */
+    /**
+     * IIIF images of items, with rendered derivatives cached under {@code <data>/cache/iiif} (1 GiB at
+     * most) and, for a store on S3, local copies of the pages under {@code <data>/cache/sources}.
+     */
     public synchronized ImageService imageService() {
         if (imageService == null) {
+            org.kura.iiif.SourceCache copies = config.storage().onS3() ? new org.kura.iiif.SourceCache(
+                    dataDir().resolve("cache").resolve("sources"), Math.max(1, config.storage().sourceCacheMb()) << 20) : null;
             imageService = new ImageService(objectStore(), ImageLimits.defaults(),
-                    new DerivativeCache(dataDir().resolve("cache").resolve("iiif"), 1L << 30));
+                    new DerivativeCache(dataDir().resolve("cache").resolve("iiif"), 1L << 30), copies);
         }
         return imageService;
     }

@@ -15,9 +15,11 @@ import org.kura.repository.RepositoryException;
 /**
  * IIIF Image API 3.0, compliance level 2, over the pages of items in the {@link ObjectStore}. An
  * image identifier is {@code <item>~<page>} (page numbers from 1). Access is decided by the caller
- * before anything here is asked for; this class only renders.
+ * before anything here is asked for; this class only renders. Pages are read where the store keeps
+ * them on disk, or from local copies in a {@link SourceCache} when the store is remote (S3).
  */
 public final class ImageService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImageService.class);
     public static final String CONTEXT = "http://iiif.io/api/image/3/context.json";
     public static final int TILE = 512;
 
@@ -27,22 +29,33 @@ public final class ImageService {
     private final ImageRequestParser parser;
     private final ImageLimits limits;
     private final DerivativeCache cache;
+    private final SourceCache copies;
     private final Map<String, Item> items = new ConcurrentHashMap<>();
-    private final Map<String, Path> files = new ConcurrentHashMap<>();
+    /** item → its stored files (logical path → digest and local file, if any), read with the item. */
+    private final Map<String, Map<String, ObjectStore.StoredFile>> stored = new ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> loadedAt = new ConcurrentHashMap<>();
 
     /** A page resolved from an image identifier. */
     public record PageRef(Item item, int number, Page page, Path file, Dimension size) {
     }
 
+    /** Over a store that keeps its files on disk (a remote store's pages are then 501). */
     public ImageService(ObjectStore store, ImageLimits limits, DerivativeCache cache) {
+        this(store, limits, cache, null);
+    }
+
+    /**
+     * @param copies where pages of a remote store are copied for reading; null when the store is local
+     */
+    public ImageService(ObjectStore store, ImageLimits limits, DerivativeCache cache, SourceCache copies) {
         this.store = store;
         this.limits = limits;
         this.parser = new ImageRequestParser(limits);
         this.cache = cache;
+        this.copies = copies;
     }
 
-    /** The item (cached; {@link #forget} after it changes), or 404. */
+    /** The item (cached; {@link #forget} after it changes), or 404; 503 when the store cannot be read now. */
     public Item item(String itemId) {
         if (!Item.isValidId(itemId)) {
             throw new IiifException(404, "no item " + itemId);
@@ -51,18 +64,31 @@ public final class ImageService {
         if (cached != null) {
             return cached;
         }
-        if (store.describe(itemId).isEmpty()) {
-            throw new IiifException(404, "no item " + itemId);
-        }
+        java.time.Instant now = java.time.Instant.now();
+        ObjectStore.ObjectInfo info;
         try {
-            java.time.Instant now = java.time.Instant.now();
-            Item item = ItemIngester.read(store, itemId);
-            items.put(itemId, item);
-            loadedAt.put(itemId, now);
-            return item;
+            info = store.describe(itemId).orElseThrow(() -> new IiifException(404, "no item " + itemId));
         } catch (RepositoryException e) {
+            LOG.warn("item {}: {}", itemId, e.getMessage());
+            throw new IiifException(503, "the item store cannot be read now");
+        }
+        Map<String, ObjectStore.StoredFile> files = new java.util.HashMap<>();
+        info.files().forEach(f -> files.put(f.path(), f));
+        if (!files.containsKey("item.json")) {
             throw new IiifException(404, "no item " + itemId);
         }
+        Item item;
+        try {
+            item = ItemIngester.read(store, itemId);
+        } catch (RepositoryException e) {
+            // the object has an item.json: not reading it is the store's failure (or a damaged file), not a missing item
+            LOG.warn("item {}: {}", itemId, e.getMessage());
+            throw new IiifException(503, "the item store cannot be read now");
+        }
+        stored.put(itemId, files);
+        items.put(itemId, item);
+        loadedAt.put(itemId, now);
+        return item;
     }
 
     /**
@@ -80,7 +106,7 @@ public final class ImageService {
     public void forget(String itemId) {
         items.remove(itemId);
         loadedAt.remove(itemId);
-        files.keySet().removeIf(k -> k.startsWith(itemId + "~"));
+        stored.remove(itemId);
         cache.evictPrefix(itemId);
     }
 
@@ -101,10 +127,29 @@ public final class ImageService {
             throw new IiifException(404, "item " + item.id() + " has pages 1 to " + item.pages().size());
         }
         Page page = item.pages().get(n - 1);
-        // resolving a file in the OCFL object reads its inventory: remembered with the item (forget() drops both)
-        Path file = files.computeIfAbsent(item.id() + "~" + n, k -> store.localPath(item.id(), page.file())
-                .orElseThrow(() -> new IiifException(501, "images are served from local object stores only")));
+        Path file = file(item, page);
         return new PageRef(item, n, page, file, sources.size(file));
+    }
+
+    /** The page's file on disk: where the store keeps it, or a local copy of it from a remote store. */
+    private Path file(Item item, Page page) {
+        ObjectStore.StoredFile f = stored.getOrDefault(item.id(), Map.of()).get(page.file());
+        if (f == null) {
+            throw new IiifException(404, "item " + item.id() + " has no file " + page.file());
+        }
+        if (f.local() != null) {
+            return f.local();
+        }
+        if (copies == null) {
+            throw new IiifException(501, "images are served from local object stores only");
+        }
+        try {
+            return copies.file(store, item.id(), page.file(), f.sha512());
+        } catch (RepositoryException e) {
+            // the detail names the store's endpoint: logged for operators, not told to the client
+            LOG.warn("page {} of item {}: {}", page.file(), item.id(), e.getMessage());
+            throw new IiifException(503, "the image store cannot give " + page.file() + " of " + item.id() + " now");
+        }
     }
 
     /** Resolves a request to its plan (400 for bad parameters or sizes beyond the limits). */

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Where digitized items are kept for the long term: versioned objects of files with fixity. The
- * default is OCFL on the file system ({@link OcflObjectStore}); an S3-compatible backend is the
- * scale-out choice. Derivatives (tiles, thumbnails) are never stored here.
+ * default is OCFL on the file system ({@link OcflObjectStore} over a folder); the same store over a
+ * bucket of an S3-compatible service ({@link org.kura.repository.s3.S3OcflRoot}) is the scale-out
+ * choice. Derivatives (tiles, thumbnails) are never stored here.
  */
 public interface ObjectStore extends AutoCloseable {
 

@@ -60,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Wiring wiring = new Wiring(common.load());
+        // the demo's items are for trying Kura out: always on the file system, never written into a bucket
+        Wiring wiring = new Wiring(common.load().withFileSystemStorage());
         CatalogStore store = wiring.catalog();
         Path samples = wiring.dataDir().resolve("samples");
         Files.createDirectories(samples);

@@ -7,10 +7,16 @@ import java.nio.file.Path;
  * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
  */
 public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api, Sparql sparql,
-                         Portal portal) {
+                         Portal portal, Storage storage) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
+    }
+
+    /** The same configuration with digitized items on the file system (the demo never writes into a bucket). */
+    public KuraConfig withFileSystemStorage() {
+        return new KuraConfig(data, catalog, search, server, harvest, oai, api, sparql, portal,
+                new Storage(Storage.FILE_SYSTEM, storage.s3(), storage.sourceCacheMb()));
     }
 
     public record Catalog(String url, String user, String password, int poolSize) {
@@ -58,5 +64,29 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
 
     /** The SPARQL endpoint: a query is stopped after {@code timeoutSeconds}; at most {@code maxResults} rows. */
     public record Sparql(int timeoutSeconds, int maxResults) {
+    }
+
+    /**
+     * Where digitized items are kept: an OCFL storage root under {@code <data>/ocfl} ({@code ocfl-fs}) or
+     * the same layout in a bucket of an S3-compatible service ({@code ocfl-s3}).
+     *
+     * @param sourceCacheMb bound of the local copies of page images that IIIF reads from a remote store
+     */
+    public record Storage(String backend, S3 s3, long sourceCacheMb) {
+        public static final String FILE_SYSTEM = "ocfl-fs";
+        public static final String S3 = "ocfl-s3";
+
+        public boolean onS3() {
+            return S3.equalsIgnoreCase(backend == null ? "" : backend.strip());
+        }
+    }
+
+    /**
+     * The bucket for {@code ocfl-s3}. The secret is never inline: {@code secretAccessKeyEnv} names an
+     * environment variable that holds it, or {@code secretAccessKeyFile} a file; with no access key id,
+     * the AWS SDK's default credentials chain is used.
+     */
+    public record S3(String endpoint, String region, String bucket, String prefix, boolean pathStyle, String accessKeyId,
+                     String secretAccessKeyEnv, String secretAccessKeyFile, int connectTimeoutSeconds, int readTimeoutSeconds) {
     }
 }

@@ -93,7 +93,7 @@ public final class IiifRoutes implements RouteGroup {
         app.get("/iiif/3/{item}/pdf", this::pdf);
         app.exception(IiifException.class, (e, ctx) -> {
             throw new ProblemException(e.status(), e.status() == 404 ? "Not Found" : e.status() == 400 ? "Bad Request"
-                    : e.status() == 501 ? "Not Implemented" : "Internal Server Error", e.getMessage());
+                    : e.status() == 501 ? "Not Implemented" : e.status() == 503 ? "Service Unavailable" : "Internal Server Error", e.getMessage());
         });
     }
 
