@@ -243,8 +243,8 @@ public interface CatalogStore extends AutoCloseable {
     /**
      * The item's DOI: the one it has, or a new one made by {@code doiForSeq} from the next sequence number
      * (1 + the highest so far) and stored in state DRAFT, in one transaction; so minting twice gives the same
-     * DOI. Fails with a {@link CatalogException} when the item is not in the catalog or when another item holds
-     * that DOI in any letter case (DOIs are case-insensitive).
+     * DOI. Fails with a {@link CatalogException} when the item is not in the catalog, and with a
+     * {@link DoiTakenException} when another item holds that DOI in any letter case (DOIs are case-insensitive).
      */
     DoiEntry assignDoi(String itemId, java.util.function.LongFunction<String> doiForSeq);
 

@@ -44,10 +44,10 @@ final class JdbcDois {
         String doi = doiForSeq.apply(seq);
         Optional<DoiEntry> taken = byDoi(c, doi);
         if (taken.isPresent()) {
-            throw new CatalogException("DOI " + doi + " is already assigned to item " + taken.get().itemId()
+            throw new DoiTakenException("DOI " + doi + " is already assigned to item " + taken.get().itemId()
                     + " (DOIs are case-insensitive); choose a pattern that keeps items apart, e.g. with {seq}");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what the column keeps
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dois (doi, doi_key, item_id, provider_id, record_identifier, "
                 + "seq, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, doi);

@@ -510,7 +510,7 @@ abstract class CatalogStoreContract {
         items("Book", "book");
         store.assignDoi("Book", seq -> "10.99999/kura.Book");
         assertThatThrownBy(() -> store.assignDoi("book", seq -> "10.99999/kura.book"))
-                .isInstanceOf(CatalogException.class).hasMessageContaining("already assigned to item Book");
+                .isInstanceOf(DoiTakenException.class).hasMessageContaining("already assigned to item Book");
         assertThat(store.doiOfItem("book")).isEmpty();
         assertThatThrownBy(() -> store.assignDoi("no-such-item", seq -> "10.99999/x"))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("no item no-such-item");
