@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Kura's effective configuration, built once by {@link ConfigLoader} from the defaults, the
  * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
  */
-public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api, Sparql sparql) {
+public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api, Sparql sparql, Doi doi) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -47,5 +47,22 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
 
     /** The SPARQL endpoint: a query is stopped after {@code timeoutSeconds}; at most {@code maxResults} rows. */
     public record Sparql(int timeoutSeconds, int maxResults) {
+    }
+
+    /**
+     * DOIs for digitized items ({@code kura doi}).
+     *
+     * @param prefix  the registrant prefix assigned by the registration agency (10.NNNN); empty: no DOIs are minted
+     * @param pattern the suffix pattern, with {item}, {provider}, {yyyy}, {seq}
+     * @param jalc    what JaLC assigned the depositor, for JaLC deposit XML
+     */
+    public record Doi(String prefix, String pattern, Jalc jalc) {
+        public boolean enabled() {
+            return prefix != null && !prefix.isBlank();
+        }
+    }
+
+    /** The Japan Link Center's site id ({@code SI/…}) and content classification (02: books and reports). */
+    public record Jalc(String siteId, String contentClassification) {
     }
 }
