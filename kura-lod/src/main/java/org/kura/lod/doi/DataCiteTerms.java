@@ -88,17 +88,19 @@ final class DataCiteTerms {
             Map.entry("nld", "nl"), Map.entry("lat", "la"), Map.entry("ain", "ain"), Map.entry("san", "sa"));
 
     /**
-     * A record language (ISO 639-2/B or 639-3, or already BCP 47) as a BCP 47 tag: the two-letter code where
-     * ISO 639-1 has one for the common languages, else the code as given; null for what is not a language code.
+     * A record or title language (ISO 639-2/B or 639-3, or already BCP 47 such as {@code ja-Kana}) as a BCP 47 tag:
+     * the two-letter code where ISO 639-1 has one for the common languages, else the tag as given; null for what is
+     * not a language tag.
      */
     static String bcp47(String language) {
         if (language == null) {
             return null;
         }
-        String l = language.strip().toLowerCase(Locale.ROOT);
-        if (TWO_LETTER.containsKey(l)) {
-            return TWO_LETTER.get(l);
+        String l = language.strip();
+        String lower = l.toLowerCase(Locale.ROOT);
+        if (TWO_LETTER.containsKey(lower)) {
+            return TWO_LETTER.get(lower);
         }
-        return l.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? l : null;
+        return l.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? l : null;
     }
 }

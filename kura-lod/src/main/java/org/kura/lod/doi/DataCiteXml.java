@@ -143,7 +143,7 @@ public final class DataCiteXml {
                 default -> "AlternativeTitle";
             };
             Element e = XmlTree.attr(x.add(titles, "title", t.value()), "titleType", type);
-            XmlTree.lang(e, t.lang() != null ? t.lang() : t.type() == TitleType.MAIN ? recordLang : null);
+            XmlTree.lang(e, t.lang() != null ? DataCiteTerms.bcp47(t.lang()) : t.type() == TitleType.MAIN ? recordLang : null);
             if (t.reading() != null && !t.reading().isBlank()) {
                 Element reading = XmlTree.attr(x.add(titles, "title", t.reading()), "titleType", "AlternativeTitle");
                 XmlTree.lang(reading, t.reading().chars().allMatch(c -> c < 0x80) ? "ja-Latn" : "ja-Kana");

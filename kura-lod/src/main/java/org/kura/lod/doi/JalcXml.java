@@ -74,14 +74,16 @@ public final class JalcXml {
         Title main = r.titles().stream().filter(t -> t.type() == TitleType.MAIN).findFirst()
                 .orElseThrow(() -> new DoiException(DoiException.Reason.NOT_REGISTRABLE, "record " + r.providerId() + ":"
                         + r.id() + " has no main title, and JaLC requires one"));
-        String lang = main.lang() == null || main.lang().isBlank() ? "ja" : main.lang();
+        String given = DataCiteTerms.bcp47(main.lang());
+        String lang = given == null ? "ja" : given;
         x.add(XmlTree.attr(x.add(list, "titles"), "lang", lang), "title", main.value());
         if (main.reading() != null && !main.reading().isBlank()) {
             x.add(XmlTree.attr(x.add(list, "titles"), "lang", "ja-Kana"), "title", main.reading());
         }
         for (Title t : r.titles()) {
-            if (t.type() == TitleType.PARALLEL && t.lang() != null && !t.lang().equals(lang)) {
-                x.add(XmlTree.attr(x.add(list, "titles"), "lang", t.lang()), "title", t.value());
+            String other = DataCiteTerms.bcp47(t.lang());
+            if (t.type() == TitleType.PARALLEL && other != null && !other.equals(lang)) {
+                x.add(XmlTree.attr(x.add(list, "titles"), "lang", other), "title", t.value());
             }
         }
     }

@@ -62,4 +62,14 @@ class DoiNameAndPatternTest {
         DoiPattern byProvider = new DoiPattern("10.99999", "{provider}.{seq}");
         assertThatThrownBy(() -> byProvider.name("x", null, 2026, 1)).hasMessageContaining("{provider}");
     }
+
+    @Test
+    void languagesBecomeBcp47Tags() {
+        assertThat(DataCiteTerms.bcp47("jpn")).isEqualTo("ja");
+        assertThat(DataCiteTerms.bcp47("JPN")).isEqualTo("ja");
+        assertThat(DataCiteTerms.bcp47("ja-Kana")).isEqualTo("ja-Kana");
+        assertThat(DataCiteTerms.bcp47("ain")).isEqualTo("ain");
+        assertThat(DataCiteTerms.bcp47("ja_JP")).isNull();
+        assertThat(DataCiteTerms.bcp47("日本語")).isNull();
+    }
 }
