@@ -11,9 +11,14 @@ import org.w3c.dom.Element;
 /**
  * The registration (deposit) XML of a DOI for the Japan Link Center: {@code root} with {@code head}
  * (error_process, result_method, content_classification, request_kind) and {@code body} (site_id and one
- * {@code content} with doi, url, title_list, creator_list, publisher, publication_date), following the element
- * structure of the JaLC deposit XML as documented in the JaLC manual (japanlinkcenter.org/manual, the JaLC2
- * system's "XML samples" appendix; metadata for 書籍・報告書, content classification 02).
+ * {@code content} with doi, url, title_list, creator_list, publisher, publication_date).
+ *
+ * <p>Version followed: the JaLC2 system's deposit XML as the online JaLC manual (japanlinkcenter.org/manual)
+ * shows it — its XML sample (付録8, research-data deposit) for head/body/content/title_list, and its
+ * element pages (e.g. creator_list: "required for every RA") — applied to 書籍・報告書 (content classification 02).
+ * The manual available here names no schema version number, and the exact children of publisher and
+ * publication_date ({@code publisher_name}, {@code publication_year/month/day}) were not in what could be read:
+ * they follow JaLC's naming and must be checked against the current JaLC XSD.
  *
  * <p>Readings (ヨミ) go where JaLC keeps them: a second language group tagged {@code ja-Kana} beside the
  * {@code ja} group, for titles ({@code titles lang="ja-Kana"}) and creator names ({@code names lang="ja-Kana"}).
