@@ -238,6 +238,27 @@ public interface CatalogStore extends AutoCloseable {
 
     boolean removeCurated(String kind, String id);
 
+    // ---- DOIs of digitized items -------------------------------------------------------------
+
+    /**
+     * The item's DOI: the one it has, or a new one made by {@code doiForSeq} from the next sequence number
+     * (1 + the highest so far) and stored in state DRAFT, in one transaction; so minting twice gives the same
+     * DOI. Fails with a {@link CatalogException} when the item is not in the catalog, and with a
+     * {@link DoiTakenException} when another item holds that DOI in any letter case (DOIs are case-insensitive).
+     */
+    DoiEntry assignDoi(String itemId, java.util.function.LongFunction<String> doiForSeq);
+
+    /** The entry of a DOI, compared case-insensitively. */
+    Optional<DoiEntry> doi(String doi);
+
+    Optional<DoiEntry> doiOfItem(String itemId);
+
+    /** DOIs in the order they were minted. */
+    List<DoiEntry> dois(int offset, int limit);
+
+    /** Records where registration stands; false for an unknown DOI. */
+    boolean setDoiState(String doi, DoiEntry.State state);
+
     @Override
     void close();
 }

@@ -1182,6 +1182,33 @@ final class JdbcCatalogStore implements CatalogStore {
         });
     }
 
+    // ---- DOIs (SQL in JdbcDois) -------------------------------------------------------------------
+
+    @Override
+    public DoiEntry assignDoi(String itemId, java.util.function.LongFunction<String> doiForSeq) {
+        return write("assign a DOI to item " + itemId, c -> JdbcDois.assign(c, itemId, doiForSeq));
+    }
+
+    @Override
+    public Optional<DoiEntry> doi(String doi) {
+        return read("read DOI " + doi, c -> JdbcDois.byDoi(c, doi));
+    }
+
+    @Override
+    public Optional<DoiEntry> doiOfItem(String itemId) {
+        return read("read the DOI of item " + itemId, c -> JdbcDois.byItem(c, itemId));
+    }
+
+    @Override
+    public List<DoiEntry> dois(int offset, int limit) {
+        return read("list DOIs", c -> JdbcDois.list(c, offset, limit));
+    }
+
+    @Override
+    public boolean setDoiState(String doi, DoiEntry.State state) {
+        return write("set the state of DOI " + doi, c -> JdbcDois.setState(c, doi, state));
+    }
+
     @Override
     public void close() {
         ds.close();

@@ -477,4 +477,78 @@ abstract class CatalogStoreContract {
         assertThat(store.curated("theme", "edo")).isEmpty();
         assertThat(store.curated("gallery", "edo")).isPresent();
     }
+
+    // ---- DOIs ---------------------------------------------------------------------------------
+
+    private void items(String... ids) {
+        for (String id : ids) {
+            store.saveItem(new ItemEntry(id, "lib", "oai:x:" + id, org.kura.model.AccessTier.PUBLIC, null, 1,
+                    Instant.parse("2026-01-01T00:00:00Z")));
+        }
+    }
+
+    @Test
+    void aDoiIsAssignedOncePerItemAndFoundInAnyCase() {
+        items("book-1", "book-2");
+        DoiEntry first = store.assignDoi("book-1", seq -> "10.99999/kura." + seq);
+        assertThat(first.doi()).isEqualTo("10.99999/kura.1");
+        assertThat(first.state()).isEqualTo(DoiEntry.State.DRAFT);
+        assertThat(first.providerId()).isEqualTo("lib");
+        assertThat(first.recordIdentifier()).isEqualTo("oai:x:book-1");
+        // idempotent: the second mint returns the stored DOI and does not call the pattern again
+        assertThat(store.assignDoi("book-1", seq -> "10.99999/other." + seq).doi()).isEqualTo("10.99999/kura.1");
+        assertThat(store.assignDoi("book-2", seq -> "10.99999/kura." + seq).seq()).isEqualTo(2);
+        assertThat(store.doi("10.99999/KURA.1")).map(DoiEntry::itemId).hasValue("book-1");
+        assertThat(store.doi("10.99999/kura.3")).isEmpty();
+        assertThat(store.doiOfItem("book-2")).map(DoiEntry::doi).hasValue("10.99999/kura.2");
+        assertThat(store.dois(0, 10)).extracting(DoiEntry::doi).containsExactly("10.99999/kura.1", "10.99999/kura.2");
+        assertThat(store.dois(1, 10)).extracting(DoiEntry::doi).containsExactly("10.99999/kura.2");
+    }
+
+    @Test
+    void doisThatDifferOnlyInCaseCollideAndUnknownItemsGetNone() {
+        items("Book", "book");
+        store.assignDoi("Book", seq -> "10.99999/kura.Book");
+        assertThatThrownBy(() -> store.assignDoi("book", seq -> "10.99999/kura.book"))
+                .isInstanceOf(DoiTakenException.class).hasMessageContaining("already assigned to item Book");
+        assertThat(store.doiOfItem("book")).isEmpty();
+        assertThatThrownBy(() -> store.assignDoi("no-such-item", seq -> "10.99999/x"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("no item no-such-item");
+        assertThat(store.dois(0, 10)).hasSize(1);
+    }
+
+    @Test
+    void doiStatesChange() {
+        items("map-1");
+        store.assignDoi("map-1", seq -> "10.99999/map-1");
+        assertThat(store.setDoiState("10.99999/MAP-1", DoiEntry.State.FINDABLE)).isTrue();
+        assertThat(store.doi("10.99999/map-1").orElseThrow().state()).isEqualTo(DoiEntry.State.FINDABLE);
+        assertThat(store.setDoiState("10.99999/none", DoiEntry.State.FINDABLE)).isFalse();
+    }
+
+    @Test
+    void concurrentMintsDrawDistinctSequenceNumbers() throws Exception {
+        String[] ids = new String[16];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "item-" + i;
+        }
+        items(ids);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<DoiEntry>> minted = new ArrayList<>();
+            for (String id : ids) {
+                minted.add(pool.submit(() -> store.assignDoi(id, seq -> "10.99999/s." + seq)));
+                minted.add(pool.submit(() -> store.assignDoi(id, seq -> "10.99999/s." + seq)));
+            }
+            java.util.Map<String, String> doiOfItem = new java.util.HashMap<>();
+            for (Future<DoiEntry> f : minted) {
+                DoiEntry e = f.get();
+                String before = doiOfItem.putIfAbsent(e.itemId(), e.doi());
+                assertThat(before == null || before.equals(e.doi())).as("one DOI per item").isTrue();
+            }
+            assertThat(doiOfItem.values()).doesNotHaveDuplicates().hasSize(ids.length);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

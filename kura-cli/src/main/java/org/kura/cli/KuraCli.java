@@ -11,6 +11,7 @@ import org.kura.cli.commands.InstitutionCommand;
 import org.kura.cli.commands.TerminalCommand;
 import org.kura.cli.commands.ConfigCommand;
 import org.kura.cli.commands.DemoCommand;
+import org.kura.cli.commands.DoiCommand;
 import org.kura.cli.commands.HarvestCommand;
 import org.kura.cli.commands.ImportCommand;
 import org.kura.cli.commands.IndexCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class, ServeCommand.class, ConfigCommand.class, ProviderCommand.class, ApiKeyCommand.class, ExportCommand.class, IngestCommand.class, InstitutionCommand.class, TerminalCommand.class, InspectCommand.class,
             HarvestCommand.class, ImportCommand.class, RecrosswalkCommand.class, IndexCommand.class, SearchCommand.class, RunsCommand.class,
-            QuarantineCommand.class, RecordCommand.class, BenchCommand.class, TextCommand.class, OcrCommand.class, UserCommand.class,
+            QuarantineCommand.class, RecordCommand.class, BenchCommand.class, TextCommand.class, OcrCommand.class, UserCommand.class, DoiCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KuraCli implements Runnable {

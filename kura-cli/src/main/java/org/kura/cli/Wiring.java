@@ -307,6 +307,7 @@ public final class Wiring implements AutoCloseable {
                 (item, base) -> texts.pageNumbers(item.id()).isEmpty() ? List.of()
                         : org.kura.fulltext.ContentSearch.services(base, item.id())));
         groups.add(new org.kura.server.UsageRoutes(store, usageLog()));
+        groups.add(new org.kura.server.doi.DoiRoutes(store, doiDocuments(baseUrl)));
         org.kura.fulltext.FullTextSearch fullText = new org.kura.fulltext.FullTextSearch(textIndex(), snippetGuard());
         groups.add(new org.kura.server.fulltext.TextRoutes(fullText, new org.kura.fulltext.ContentSearch(textIndex(), texts), texts,
                 imageService(), gate, textExports(), baseUrl, new org.kura.server.fulltext.MetadataScope(new Searcher(index))));
@@ -320,6 +321,28 @@ public final class Wiring implements AutoCloseable {
         return new KuraServer(new ServerSettings(s.host(), port, baseUrl, adminToken()), metrics(), groups)
                 .apiAccess(new ApiAccess(new ApiAccess.Settings(api.anonymousPerMinute(), api.trustedProxies()), store))
                 .errorPage(pages::renderError);
+    }
+
+    /**
+     * The DOI minter under the configured prefix and pattern, or under {@code fallbackPrefix} when none is configured
+     * (the demo's 10.99999); fails with the configuration key to set when there is neither.
+     */
+    public org.kura.lod.doi.DoiMinter doiMinter(String fallbackPrefix) {
+        KuraConfig.Doi d = config.doi();
+        String prefix = d.enabled() ? d.prefix().strip() : fallbackPrefix;
+        if (prefix == null) {
+            throw new org.kura.cli.config.ConfigException("doi.prefix is not set: put the prefix your registration agency "
+                    + "assigned in kura.yaml (doi.prefix) or KURA_DOI_PREFIX");
+        }
+        return new org.kura.lod.doi.DoiMinter(catalog(), new org.kura.lod.doi.DoiPattern(prefix, d.pattern()),
+                java.time.Clock.systemUTC());
+    }
+
+    /** DOIs' landing pages and registration XML, with links under {@code baseUrl}. */
+    public org.kura.server.doi.DoiDocuments doiDocuments(String baseUrl) {
+        KuraConfig.Jalc j = config.doi().jalc();
+        return new org.kura.server.doi.DoiDocuments(catalog(), baseUrl,
+                new org.kura.lod.doi.JalcXml(new org.kura.lod.doi.JalcSettings(j.siteId(), j.contentClassification())));
     }
 
     public synchronized PrometheusMeterRegistry metrics() {

@@ -103,7 +103,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpAndConfigPrints() {
         for (String c : new String[] {"demo", "inspect", "index", "search", "serve", "config", "provider", "harvest", "import", "recrosswalk", "runs",
-            "quarantine", "record", "bench"}) {
+            "quarantine", "record", "bench", "doi"}) {
             assertThat(kura(c, "--help")).as(c).isZero();
             assertThat(stdout()).as(c).contains("Usage:");
         }
@@ -112,10 +112,12 @@ class CliTest {
     }
 
     @Test
-    void demoLoadsTheSamplesAndIsIdempotent() {
+    void demoLoadsTheSamplesAndIsIdempotent() throws Exception {
         assertThat(kura("demo", "--no-serve", "--oai-records", "300")).isZero();
         assertThat(stdout()).contains("classics.dcndl.xml").contains("harvested 300 = stored 300")
                 .contains("indexed 3");
+        assertThat(stdout()).contains("DOIs: 4 item(s)").contains("10.99999");
+        assertDemoDois();
         assertThat(kura("search", "國學")).isZero();
         assertThat(stdout()).contains("國學の本義");
         assertThat(kura("search", "--cql", "dc.title = こゝろ and dc.creator = 漱石")).isZero();
@@ -129,6 +131,31 @@ class CliTest {
         assertThat(kura("index", "--full")).isZero();
         assertThat(stdout()).contains("indexed");
         assertThat(kura("demo", "--no-serve", "--oai-records", "300")).isZero();
-        assertThat(stdout()).contains("0 stored").contains("harvested 0 = stored 0");
+        assertThat(stdout()).contains("0 stored").contains("harvested 0 = stored 0").contains("DOIs: 4 item(s)");
+        java.nio.file.Path config = dir.resolve("kura.yaml");
+        java.nio.file.Files.writeString(config, "doi:\n  prefix: \"10.99999\"\n  pattern: \"other.{seq}\"\n");
+        assertThat(kura("doi", "mint", "--all", "--config", config.toString())).isZero();
+        assertThat(stdout()).contains("10.99999/kura.demo-public").contains("4 item(s) with a DOI").doesNotContain("other.");
+        assertThat(kura("doi", "mint", "no-such-item", "--config", config.toString())).isEqualTo(1);
+        assertThat(kura("doi", "state", "10.99999/kura.demo-public", "FINDABLE")).isZero();
+        assertThat(kura("doi", "show", "10.99999/kura.demo-public")).isZero();
+        assertThat(stdout()).contains("FINDABLE");
+    }
+
+    /** The demo's DOIs: shown, written as DataCite XML, refused as JaLC XML while no site id is configured. */
+    private void assertDemoDois() {
+        assertThat(kura("doi", "show", "10.99999/KURA.DEMO-PUBLIC")).isZero();
+        assertThat(stdout()).contains("10.99999/kura.demo-public").contains("demo-public").contains("DRAFT")
+                .contains("/records/ndl/https%3A%2F%2Fkura.example%2Fdemo%2Fndl-classics%2F001");
+        assertThat(kura("doi", "xml", "10.99999/kura.demo-public", "--format", "datacite")).isZero();
+        assertThat(stdout()).contains("http://datacite.org/schema/kernel-4").contains("吾輩は猫である")
+                .contains("ワガハイ ワ ネコ デ アル").contains("<familyName>夏目</familyName>").contains("<publicationYear>1905</publicationYear>");
+        assertThat(kura("doi", "xml", "10.99999/kura.demo-public", "--format", "jalc")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("doi.jalc.siteId");
+        assertThat(kura("doi", "show", "10.99999/kura..x")).isEqualTo(2);
+        assertThat(kura("doi", "show", "10.99999/kura.none")).isEqualTo(1);
+        // minting outside the demo needs the configured prefix
+        assertThat(kura("doi", "mint", "demo-public")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("doi.prefix is not set");
     }
 }

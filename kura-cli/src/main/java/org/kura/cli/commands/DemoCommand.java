@@ -39,6 +39,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--oai-records", defaultValue = "2000", description = "Records in the local OAI-PMH test repository.")
     int oaiRecords;
 
+    /** The demo's DOI prefix when none is configured: 10.99999 is not a registered prefix, so its DOIs resolve only locally. */
+    static final String DEMO_DOI_PREFIX = "10.99999";
+
     private static final String CSV_MAPPING = "id=id,title=title,title_reading=title_reading,creator=creator,date=date,"
             + "type=type,subject=subject|;,description=description,rights=rights,access=access,language=language,"
             + "coordinates=coordinates";
@@ -107,6 +110,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         wiring.textIndex().commit();
         System.out.println("  full text: " + textPages + " page(s) of " + withText.size() + " item(s) indexed");
+        java.util.List<org.kura.catalog.DoiEntry> dois = wiring.doiMinter(DEMO_DOI_PREFIX).mintAll();
+        System.out.println("  DOIs: " + dois.size() + " item(s), e.g. " + (dois.isEmpty() ? "—" : dois.get(0).doi())
+                + (wiring.config().doi().enabled() ? "" : " (demo prefix " + DEMO_DOI_PREFIX + ": not registered, resolves only here)"));
         String readerPassword = demoReaders(wiring);
         DemoCuration.load(new org.kura.server.portal.Curation(store));
         System.out.println("  theme portal /themes/ndl-collection and gallery /galleries/soseki-hokusai");
@@ -154,6 +160,8 @@ public final class DemoCommand implements Callable<Integer> {
                 + "   (IIIF Content Search; " + base + "/api/items/demo-public/text.epub for the EPUB)");
         System.out.println("  " + base + "/login   readers demo-reader (sees LIBRARY items) and demo-reader-pd (print-disabled: also their"
                 + " text), password: " + readerPassword);
+        wiring.catalog().doiOfItem("demo-public").ifPresent(d -> System.out.println("  " + base + "/doi/" + d.doi()
+                + "   (the item's DOI resolves to its record page; ./kura doi xml " + d.doi() + " --format datacite|jalc)"));
         System.out.println("  ./kura harvest demo-oai     (while the demo runs: an incremental harvest, all unchanged)");
         ServeCommand.serveUntilInterrupted(wiring, server);
         oai.close();

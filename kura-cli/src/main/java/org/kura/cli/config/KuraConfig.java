@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * configuration file and {@code KURA_…} environment variables, then passed down by constructors.
  */
 public record KuraConfig(String data, Catalog catalog, Search search, Server server, Harvest harvest, Oai oai, Api api, Sparql sparql,
-                         Portal portal, Storage storage) {
+                         Portal portal, Storage storage, Doi doi) {
 
     public Path dataDir() {
         return Path.of(data).toAbsolutePath().normalize();
@@ -16,7 +16,7 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
     /** The same configuration with digitized items on the file system (the demo never writes into a bucket). */
     public KuraConfig withFileSystemStorage() {
         return new KuraConfig(data, catalog, search, server, harvest, oai, api, sparql, portal,
-                new Storage(Storage.FILE_SYSTEM, storage.s3(), storage.sourceCacheMb()));
+                new Storage(Storage.FILE_SYSTEM, storage.s3(), storage.sourceCacheMb()), doi);
     }
 
     public record Catalog(String url, String user, String password, int poolSize) {
@@ -88,5 +88,22 @@ public record KuraConfig(String data, Catalog catalog, Search search, Server ser
      */
     public record S3(String endpoint, String region, String bucket, String prefix, boolean pathStyle, String accessKeyId,
                      String secretAccessKeyEnv, String secretAccessKeyFile, int connectTimeoutSeconds, int readTimeoutSeconds) {
+    }
+
+    /**
+     * DOIs for digitized items ({@code kura doi}).
+     *
+     * @param prefix  the registrant prefix assigned by the registration agency (10.NNNN); empty: no DOIs are minted
+     * @param pattern the suffix pattern, with {item}, {provider}, {yyyy}, {seq}
+     * @param jalc    what JaLC assigned the depositor, for JaLC deposit XML
+     */
+    public record Doi(String prefix, String pattern, Jalc jalc) {
+        public boolean enabled() {
+            return prefix != null && !prefix.isBlank();
+        }
+    }
+
+    /** The Japan Link Center's site id ({@code SI/…}) and content classification (02: books and reports). */
+    public record Jalc(String siteId, String contentClassification) {
     }
 }

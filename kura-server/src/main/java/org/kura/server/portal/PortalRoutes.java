@@ -37,7 +37,8 @@ import org.kura.server.SearchRoutes;
  * <pre>
  * GET /                              home: one search box, material types, providers
  * GET /search                        results: the parameters of /api/search; facets, years, sort, pages
- * GET /records/{provider}/{id}       record page (id URL-encoded); ?cite=bibtex|ris|csl downloads a citation
+ * GET /records/{provider}/{id}       record page (id URL-encoded), the landing page of its items' DOIs;
+ *                                    ?cite=bibtex|ris|csl downloads a citation
  * GET /providers                     providers with their record counts
  * GET /providers/{id}                a provider: counts, harvests, quarantined records with reasons
  * GET /lang/{code}?return=/path      switches the interface language (cookie) and goes back
@@ -194,20 +195,64 @@ public final class PortalRoutes implements RouteGroup {
         List<CuratedRoutes.Card> others = searcher.clusterOf(provider, id, 20).stream()
                 .map(o -> new CuratedRoutes.Card(o.title(), recordUrl(o.provider(), o.recordId()), null, null, null,
                         names.getOrDefault(o.provider(), o.provider()), null)).toList();
-        RecordView view = new RecordView(page, stored, p, store.itemsOfRecord(provider, id),
-                item -> itemAccess.mayOpen(ctx, item.tier()));
+        List<org.kura.catalog.ItemEntry> items = store.itemsOfRecord(provider, id);
+        RecordView view = new RecordView(page, stored, p, items, item -> itemAccess.mayOpen(ctx, item.tier()));
+        List<DoiLink> dois = dois(items);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("view", view);
         params.put("others", others);
         params.put("map", view.map());
-        params.put("jsonLd", jsonLd(stored));
+        params.put("dois", dois);
+        params.put("jsonLd", jsonLd(stored, dois));
         params.put("bibtex", Citations.bibtex(stored.normalized(), provider + ":" + id, permalink));
         pages.html(ctx, "record.jte", page.titled(view.title()), params);
     }
 
-    /** schema.org JSON-LD for the page's head; {@code <} escaped so that no value can close the script element. */
-    private String jsonLd(StoredRecord stored) throws JsonProcessingException {
-        String json = RecordJson.mapper().writeValueAsString(schemaOrg.toMap(stored.normalized()));
+    /** A DOI of one of the record's items, as the page shows it; {@code draft} when it is not registered yet. */
+    public record DoiLink(String doi, String url, boolean draft) {
+    }
+
+    /**
+     * The DOIs of the record's digitized items, except those of WITHHELD items: their existence is staff-only (the
+     * page shows such an item as restricted, and a DOI made from the item id would name it).
+     */
+    private List<DoiLink> dois(List<org.kura.catalog.ItemEntry> items) {
+        List<DoiLink> out = new ArrayList<>();
+        for (org.kura.catalog.ItemEntry item : items) {
+            if (item.tier() == org.kura.model.AccessTier.WITHHELD) {
+                continue;
+            }
+            store.doiOfItem(item.id()).ifPresent(d -> out.add(new DoiLink(d.doi(), "https://doi.org/" + d.doi(),
+                    d.state() == org.kura.catalog.DoiEntry.State.DRAFT)));
+        }
+        return out;
+    }
+
+    /**
+     * schema.org JSON-LD for the page's head, with the registered DOIs of the record's items as identifiers (a DRAFT
+     * DOI does not resolve at doi.org yet, so machines are not told of it); {@code <} escaped so that no value can
+     * close the script element.
+     */
+    private String jsonLd(StoredRecord stored, List<DoiLink> dois) throws JsonProcessingException {
+        Map<String, Object> doc = schemaOrg.toMap(stored.normalized());
+        List<Object> ids = new ArrayList<>();
+        if (doc.get("identifier") instanceof List<?> given) {
+            ids.addAll(given);
+        }
+        for (DoiLink d : dois) {
+            if (!d.draft()) {
+                Map<String, Object> id = new LinkedHashMap<>();
+                id.put("@type", "PropertyValue");
+                id.put("propertyID", "DOI");
+                id.put("value", d.doi());
+                id.put("url", d.url());
+                ids.add(id);
+            }
+        }
+        if (!ids.isEmpty()) {
+            doc.put("identifier", ids);
+        }
+        String json = RecordJson.mapper().writeValueAsString(doc);
         return "<script type=\"application/ld+json\">" + json.replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("&", "\\u0026") + "</script>";
     }

@@ -163,6 +163,10 @@ class AccessMatrixTest {
         catalog.saveItem(new ItemEntry("versioned", null, null, AccessTier.PUBLIC, "版 第二版", 3, Instant.now()));
         String updated = new String(get(direct, Who.ANONYMOUS, "/iiif/3/versioned/manifest").body(), StandardCharsets.UTF_8);
         assertThat(updated.split("\"type\":\"Canvas\"").length - 1).isEqualTo(3);
+        assertThat(updated).doesNotContain("doi.org");
+        catalog.assignDoi("versioned", seq -> "10.99999/kura.versioned");
+        assertThat(new String(get(direct, Who.ANONYMOUS, "/iiif/3/versioned/manifest").body(), StandardCharsets.UTF_8))
+                .contains("https://doi.org/10.99999/kura.versioned");
         assertThat(get(direct, Who.ANONYMOUS, "/iiif/3/image/versioned~3/info.json").statusCode()).isEqualTo(200);
     }
 

@@ -106,6 +106,8 @@ final class PortalFixture implements AutoCloseable {
                 .title(new Title("スラッシュのある識別子", null, TitleType.MAIN, "ja")).build())), null));
         store.saveItem(new ItemEntry("item-secret", "lib", "kokugaku-2", AccessTier.WITHHELD, "非公開の題名", 7, Instant.now()));
         store.saveItem(new ItemEntry("item-kokugaku", "lib", "kokugaku-1", AccessTier.PUBLIC, "國學の本義 画像", 3, Instant.now()));
+        // a DOI on the record page (its block is in the pages the browser and accessibility tests load)
+        store.assignDoi("item-kokugaku", seq -> "10.99999/kura.item-kokugaku");
         objects = new org.kura.repository.OcflObjectStore(dir.resolve("ocfl"), dir.resolve("work"));
         textIndex = new org.kura.fulltext.PageTextIndex(new EmbeddedSolrBackend(dir.resolve("solr-text"), "text"));
         org.kura.fulltext.TextStore texts = new org.kura.fulltext.TextStore(objects, dir.resolve("work"));
