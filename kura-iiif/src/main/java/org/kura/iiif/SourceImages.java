@@ -45,31 +45,59 @@ public final class SourceImages {
         return d;
     }
 
-    /** Decodes {@code region} of the image, keeping every {@code subsample}-th pixel in both directions. */
+    /**
+     * Decodes {@code region} of the image, keeping every {@code subsample}-th pixel in both directions. When
+     * a decoder fails on a file it could open (TwelveMonkeys' TIFF reader overruns its buffer on a region
+     * read with subsampling from an uncompressed strip TIFF), the next decoder installed for the format
+     * (the JDK's own TIFF reader, say) is tried before the request fails.
+     */
     public BufferedImage read(Path file, Rectangle region, int subsample) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            ImageReader reader = reader(in, file);
-            try {
-                reader.setInput(in, true, true);
-                ImageReadParam p = reader.getDefaultReadParam();
-                p.setSourceRegion(region);
-                if (subsample > 1) {
-                    p.setSourceSubsampling(subsample, subsample, 0, 0);
+        RuntimeException failure = null;
+        for (int attempt = 0; ; attempt++) {
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                ImageReader reader = reader(in, file, attempt);
+                if (reader == null) {
+                    break;
                 }
-                BufferedImage img = reader.read(0, p);
-                if (img == null) {
-                    throw new IiifException(500, "no image decoded from " + file.getFileName());
+                try {
+                    reader.setInput(in, true, true);
+                    ImageReadParam p = reader.getDefaultReadParam();
+                    p.setSourceRegion(region);
+                    if (subsample > 1) {
+                        p.setSourceSubsampling(subsample, subsample, 0, 0);
+                    }
+                    BufferedImage img = reader.read(0, p);
+                    if (img == null) {
+                        throw new IiifException(500, "no image decoded from " + file.getFileName());
+                    }
+                    return img;
+                } finally {
+                    reader.dispose();
                 }
-                return img;
-            } finally {
-                reader.dispose();
+            } catch (IiifException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new IiifException(500, "cannot decode " + file.getFileName() + " (corrupt or truncated?): " + e.getMessage());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure; // a decoder's own bug: the next decoder may do better
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IiifException ie) {
-                throw ie;
-            }
-            throw new IiifException(500, "cannot decode " + file.getFileName() + " (corrupt or truncated?): " + e.getMessage());
         }
+        throw new IiifException(500, "cannot decode " + file.getFileName() + " (corrupt or truncated?): " + failure.getMessage());
+    }
+
+    /** The {@code index}-th decoder for the stream's format; null when there are no more (after the first). */
+    private static ImageReader reader(ImageInputStream in, Path file, int index) {
+        if (index == 0) {
+            return reader(in, file);
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        for (int i = 0; readers.hasNext(); i++) {
+            ImageReader r = readers.next();
+            if (i == index) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static ImageReader reader(ImageInputStream in, Path file) {
