@@ -122,6 +122,7 @@ public final class SearchRoutes implements RouteGroup {
         body.put("hits", result.hits());
         body.put("facets", result.facets());
         body.put("years", result.years());
+        body.put("mapped", result.mapped());
         body.put("nextCursor", result.nextCursor());
         body.put("didYouMean", result.didYouMean());
         body.put("queryMillis", result.queryMillis());
