@@ -109,11 +109,17 @@ public final class SearchBench {
                                 store, searcher, new org.kura.lod.SchemaOrgMapper(new org.kura.lod.UriScheme("http://localhost")),
                                 new org.kura.server.portal.Curation(store), new org.kura.server.portal.ItemAccess(new org.kura.server.access.AccessPolicy(),
                                 new org.kura.server.access.PrincipalResolver(store, "bench-admin-token-0123456789", List.of()))))).start()) {
-                    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(o.clients())).build();
+                    // one HTTP client per simulated reader, as separate browsers are: the JDK client serves all its
+                    // connections from one selector thread, which, shared by 8 clients, queued their answers
+                    HttpClient[] https = new HttpClient[o.clients()];
+                    for (int c = 0; c < https.length; c++) {
+                        https[c] = HttpClient.newHttpClient();
+                    }
+                    HttpClient http = https[0];
                     String base = "http://127.0.0.1:" + server.port() + "/api/search?q=";
                     // warm up both paths
-                    measure(o.clients(), 50, i -> api(http, base, i));
-                    measure(o.clients(), 50, i -> direct(searcher, i));
+                    measure(o.clients(), 50, (c, i) -> api(https[c], base, i));
+                    measure(o.clients(), 50, (c, i) -> direct(searcher, i));
                     log.println("bench search: " + o.clients() + " clients × " + o.queriesPerClient() + " queries…");
                     // the API and the direct path alternate in four rounds, so that a slower minute of this shared
                     // machine weighs on both and the overhead compares like with like
@@ -122,20 +128,20 @@ public final class SearchBench {
                     int round = Math.max(1, o.queriesPerClient() / 4);
                     for (int r = 0; r < 4; r++) {
                         int offset = r * round;
-                        api = concat(api, measure(o.clients(), round, i -> api(http, base, offset + i)));
-                        direct = concat(direct, measure(o.clients(), round, i -> direct(searcher, offset + i)));
+                        direct = concat(direct, measure(o.clients(), round, (c, i) -> direct(searcher, offset + i)));
+                        api = concat(api, measure(o.clients(), round, (c, i) -> api(https[c], base, offset + i)));
                     }
                     // where the time goes: the same queries without work clusters, and without facets
-                    double[] noClusters = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, false, FACETS));
-                    double[] noFacets = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, true, List.of()));
+                    double[] noClusters = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, false, FACETS));
+                    double[] noFacets = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, true, List.of()));
                     double[] noYears = measure(o.clients(), o.queriesPerClient(),
-                            i -> direct(searcher, i, true, FACETS.stream().filter(f -> !f.equals(SearchQuery.YEARS)).toList()));
+                            (c, i) -> direct(searcher, i, true, FACETS.stream().filter(f -> !f.equals(SearchQuery.YEARS)).toList()));
                     log.printf("bench search: straight to Solr without clusters median %.1f ms, without facets %.1f ms, "
                             + "without the year histogram %.1f ms%n", Percentiles.of(noClusters, 50), Percentiles.of(noFacets, 50),
                             Percentiles.of(noYears, 50));
                     String pageBase = "http://127.0.0.1:" + server.port() + "/search?q=";
-                    measure(o.clients(), 20, i -> page(http, pageBase, i));
-                    double[] pages = measure(o.clients(), o.queriesPerClient(), i -> page(http, pageBase, i));
+                    measure(o.clients(), 20, (c, i) -> page(https[c], pageBase, i));
+                    double[] pages = measure(o.clients(), o.queriesPerClient(), (c, i) -> page(https[c], pageBase, i));
                     long weight = page(http, pageBase, 0) + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.css")
                             + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.js");
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
@@ -183,7 +189,7 @@ public final class SearchBench {
 
     @FunctionalInterface
     private interface Call {
-        void run(int i) throws Exception;
+        void run(int client, int i) throws Exception;
     }
 
     /** Runs {@code perClient} calls on each of {@code clients} threads; returns every latency in ms. */
@@ -197,7 +203,7 @@ public final class SearchBench {
                     double[] lat = new double[perClient];
                     for (int k = 0; k < perClient; k++) {
                         long t = System.nanoTime();
-                        call.run(client * perClient + k);
+                        call.run(client, client * perClient + k);
                         lat[k] = (System.nanoTime() - t) / 1e6;
                     }
                     return lat;
