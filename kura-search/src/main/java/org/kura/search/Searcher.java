@@ -108,6 +108,7 @@ public final class Searcher {
         long qtime = r.getQTime();
         long found = r.getResults().getNumFound();
         List<SolrDocument> heads = heads(r.getResults(), need);
+        QueryResponse pageResponse = r; // the response the page's records (and their highlights) come from
         while (heads.size() < need && found > rows && rows < MAX_WINDOW) {
             rows = (int) Math.min(Math.min(found, MAX_WINDOW), rows * 2L);
             SolrQuery more = base(q, area);
@@ -119,12 +120,9 @@ public final class Searcher {
             QueryResponse m = send(more);
             qtime += m.getQTime();
             heads = heads(m.getResults(), need);
-            if (onePass) {
-                r = withHighlights(r, m);
-            }
+            pageResponse = m;
         }
         List<SolrDocument> page = heads.subList(Math.min(start, heads.size()), heads.size());
-        QueryResponse pageResponse = r;
         if (!onePass && !page.isEmpty()) {
             pageResponse = byIds(q, area, page.stream().map(d -> (String) d.getFieldValue("id")).toList());
             qtime += pageResponse.getQTime();
@@ -170,16 +168,6 @@ public final class Searcher {
             }
         }
         return heads;
-    }
-
-    /** Keeps the first response (facets, totals) but takes the highlights of a larger re-fetch. */
-    private static QueryResponse withHighlights(QueryResponse first, QueryResponse refetch) {
-        if (refetch.getResponse().get("highlighting") != null) {
-            first.getResponse().remove("highlighting");
-            first.getResponse().add("highlighting", refetch.getResponse().get("highlighting"));
-            first.setResponse(first.getResponse());
-        }
-        return first;
     }
 
     /** A page's records by id, with their highlights for the search's query. */
