@@ -101,6 +101,30 @@ class CliTest {
     }
 
     @Test
+    void theRegistryCommandsCheckWhatTheStaffPagesCheck() throws Exception {
+        // refused as the staff forms refuse them: nothing saved that staff could not open or that lets everyone in
+        assertThat(kura("institution", "add", "--isil", "JP/1", "--name", "x")).isEqualTo(2);
+        assertThat(kura("institution", "add", "--isil", "JP-1000001", "--name", "x", "--ip", "0.0.0.0/0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("0.0.0.0/0");
+        assertThat(kura("terminal", "add", "--id", "bad id", "--name", "x", "--ip", "192.0.2.1")).isEqualTo(2);
+        System.setIn(new java.io.ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(kura("user", "add", "Hanako")).isEqualTo(2);
+        // and accepted the same way: an institution with a key, replaced with a new key; a terminal; a reader
+        assertThat(kura("institution", "add", "--isil", "JP-1000001", "--name", "図書館", "--country", "jp", "--ip", "192.0.2.0/24",
+                "--key")).isZero();
+        String first = stdout().lines().filter(l -> l.startsWith("kinst_")).findFirst().orElseThrow();
+        assertThat(kura("institution", "add", "--isil", "JP-1000001", "--name", "図書館", "--key")).isZero();
+        assertThat(stdout()).contains("kinst_").doesNotContain(first);
+        assertThat(kura("institution", "list")).isZero();
+        assertThat(stdout()).contains("JP-1000001").contains("JP").contains("(key)");
+        assertThat(kura("terminal", "add", "--id", "t1", "--name", "閲覧室", "--ip", "192.0.2.10")).isZero();
+        System.setIn(new java.io.ByteArrayInputStream("a long passphrase\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(kura("user", "add", "hanako", "--country", "jp")).isZero();
+        assertThat(kura("user", "list")).isZero();
+        assertThat(stdout()).contains("hanako").contains("JP");
+    }
+
+    @Test
     void everyCommandHasHelpAndConfigPrints() {
         for (String c : new String[] {"demo", "inspect", "index", "search", "serve", "config", "provider", "harvest", "import", "recrosswalk", "runs",
             "quarantine", "record", "bench", "doi"}) {

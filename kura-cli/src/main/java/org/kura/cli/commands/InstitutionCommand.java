@@ -1,14 +1,13 @@
 package org.kura.cli.commands;
 
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kura.catalog.Institution;
 import org.kura.cli.Wiring;
-import org.kura.server.ApiAccess;
-import org.kura.server.access.IpRange;
+import org.kura.server.staff.FieldProblem;
+import org.kura.server.staff.InstitutionForm;
+import org.kura.server.staff.Registrations;
+import org.kura.server.staff.StaffLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,23 +36,33 @@ public final class InstitutionCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> r = ranges == null ? List.of() : ranges;
-            r.forEach(IpRange::parse);
-            String secret = null;
-            if (key) {
-                byte[] random = new byte[24];
-                new SecureRandom().nextBytes(random);
-                secret = "kinst_" + HexFormat.of().formatHex(random);
+            // the same checks and the same key as the staff pages (an institution staff cannot open is no use)
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
+            fields.put("isil", isil);
+            fields.put("name", name);
+            fields.put("country", country);
+            fields.put("ipRanges", ranges == null ? "" : String.join("\n", ranges));
+            fields.put("issueKey", Boolean.toString(key));
+            InstitutionForm form = InstitutionForm.read(fields::get, null);
+            if (!form.valid()) {
+                throw new IllegalArgumentException(FieldProblem.inEnglish(form.problems()));
             }
+            java.util.Optional<String> secret;
             try (Wiring w = new Wiring(common.load())) {
-                w.catalog().saveInstitution(new Institution(isil, name, country, r, secret == null ? null : ApiAccess.hash(secret),
-                        Instant.now()));
+                Registrations registry = new Registrations(w.catalog(), null, null, new StaffLog());
+                if (registry.institution(isil).isPresent()) {
+                    registry.updateInstitution(isil, form, "cli");
+                    secret = key ? registry.rotateKey(isil, "cli") : java.util.Optional.empty();
+                } else {
+                    secret = registry.addInstitution(form, "cli");
+                }
             }
-            System.out.println("institution " + isil + " saved" + (r.isEmpty() ? "" : " with ranges " + String.join(" ", r)));
-            if (secret != null) {
-                System.out.println(secret);
+            System.out.println("institution " + isil + " saved" + (form.ranges().isEmpty() ? "" : " with ranges "
+                    + String.join(" ", form.ranges())));
+            secret.ifPresent(k -> {
+                System.out.println(k);
                 System.err.println("the institution's key (send as X-Institution-Key); it is not stored and cannot be shown again");
-            }
+            });
             return 0;
         }
     }

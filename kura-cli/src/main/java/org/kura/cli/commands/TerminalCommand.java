@@ -1,11 +1,13 @@
 package org.kura.cli.commands;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kura.catalog.Terminal;
 import org.kura.cli.Wiring;
-import org.kura.server.access.IpRange;
+import org.kura.server.staff.FieldProblem;
+import org.kura.server.staff.Registrations;
+import org.kura.server.staff.StaffLog;
+import org.kura.server.staff.TerminalForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,9 +35,18 @@ public final class TerminalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ranges.forEach(IpRange::parse);
+            // the same checks as the staff pages
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
+            fields.put("id", id);
+            fields.put("name", name);
+            fields.put("isil", isil);
+            fields.put("ipRanges", String.join("\n", ranges));
+            TerminalForm form = TerminalForm.read(fields::get, null);
+            if (!form.valid()) {
+                throw new IllegalArgumentException(FieldProblem.inEnglish(form.problems()));
+            }
             try (Wiring w = new Wiring(common.load())) {
-                w.catalog().saveTerminal(new Terminal(id, isil, name, ranges, Instant.now()));
+                new Registrations(w.catalog(), null, null, new StaffLog()).saveTerminal(form, "cli");
             }
             System.out.println("terminal " + id + " saved with ranges " + String.join(" ", ranges));
             return 0;

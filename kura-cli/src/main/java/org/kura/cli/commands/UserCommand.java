@@ -3,11 +3,14 @@ package org.kura.cli.commands;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.kura.catalog.Passwords;
 import org.kura.catalog.Reader;
 import org.kura.cli.Wiring;
+import org.kura.server.staff.FieldProblem;
+import org.kura.server.staff.ReaderForm;
+import org.kura.server.staff.Registrations;
+import org.kura.server.staff.StaffLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +43,6 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (country != null && !country.matches("[A-Za-z]{2}")) {
-                throw new IllegalArgumentException("--country is a two-letter ISO 3166 code, e.g. JP");
-            }
             String password;
             if (System.console() != null) {
                 char[] typed = System.console().readPassword("password for %s: ", name);
@@ -51,10 +51,19 @@ public final class UserCommand implements Runnable {
                 password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             }
             Passwords.check(password);
-            Reader r = new Reader(name, displayName, country == null ? null : country.toUpperCase(java.util.Locale.ROOT), printDisabled,
-                    Passwords.hash(password), false, Instant.now());
+            // the same checks as the staff pages (a name they cannot open is no use)
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
+            fields.put("name", name);
+            fields.put("displayName", displayName);
+            fields.put("country", country);
+            fields.put("printDisabled", Boolean.toString(printDisabled));
+            fields.put("password", password);
+            ReaderForm form = ReaderForm.read(fields::get, true);
+            if (!form.valid()) {
+                throw new IllegalArgumentException(FieldProblem.inEnglish(form.problems()));
+            }
             try (Wiring w = new Wiring(common.load())) {
-                w.catalog().saveReader(r);
+                new Registrations(w.catalog(), null, null, new StaffLog()).addReader(form, "cli");
             }
             System.out.println("reader " + name + " saved" + (printDisabled ? " (print-disabled: gets items' text)" : ""));
             return 0;

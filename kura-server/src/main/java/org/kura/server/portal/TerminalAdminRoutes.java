@@ -73,7 +73,7 @@ public final class TerminalAdminRoutes implements RouteGroup {
             show(ctx, page, editing, form);
             return;
         }
-        registry.saveTerminal(form, editing == null, ApiAccess.clientAddress(ctx, trustedProxies));
+        registry.saveTerminal(form, ApiAccess.clientAddress(ctx, trustedProxies));
         ctx.redirect("/admin/terminals/" + form.id() + "?message=saved", HttpStatus.SEE_OTHER);
     }
 

@@ -36,7 +36,7 @@ public record InstitutionForm(String isil, String name, String country, String i
         Fields.required(name, "name", 300, problems);
         String country = Fields.text(field, "country");
         Fields.country(country, problems);
-        String text = field.apply("ipRanges") == null ? "" : field.apply("ipRanges").strip();
+        String text = Fields.text(field, "ipRanges");
         List<String> ranges = Fields.ranges(text, false, problems);
         return new InstitutionForm(id, name, country, text, Fields.ticked(field, "issueKey"), List.copyOf(ranges), List.copyOf(problems));
     }

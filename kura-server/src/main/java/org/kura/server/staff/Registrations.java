@@ -32,7 +32,11 @@ public final class Registrations {
     private final ReaderSessions sessions;
     private final StaffLog log;
 
-    /** @param sessions the readers' sessions, or null where readers cannot sign in */
+    /**
+     * @param principals the server's resolver of who is asking, refreshed after each change; null outside a server
+     *                   (the CLI)
+     * @param sessions   the readers' sessions, or null where readers cannot sign in
+     */
     public Registrations(CatalogStore store, PrincipalResolver principals, ReaderSessions sessions, StaffLog log) {
         this.store = store;
         this.principals = principals;
@@ -104,6 +108,9 @@ public final class Registrations {
             String made = oneTimePassword();
             store.saveReader(new Reader(old.name(), old.displayName(), old.country(), old.printDisabled(), Passwords.hash(made),
                     old.disabled(), old.createdAt()));
+            if (sessions != null) {
+                sessions.endSessionsOf(name); // a reset is for an account that may be in other hands
+            }
             log.record("reader.password", name, client);
             return made;
         });
@@ -147,7 +154,7 @@ public final class Registrations {
         String key = form.issueKey() ? institutionKey() : null;
         store.saveInstitution(new Institution(form.isil(), form.name(), form.countryCode(), form.ranges(),
                 key == null ? null : ApiAccess.hash(key), Instant.now()));
-        principals.refresh();
+        refreshPrincipals();
         log.record("institution.add", form.isil(), client);
         return Optional.ofNullable(key);
     }
@@ -157,7 +164,7 @@ public final class Registrations {
         Optional<Institution> i = institution(isil);
         i.ifPresent(old -> {
             store.saveInstitution(new Institution(isil, form.name(), form.countryCode(), form.ranges(), old.keyHash(), old.createdAt()));
-            principals.refresh();
+            refreshPrincipals();
             log.record("institution.update", isil, client);
         });
         return i.isPresent();
@@ -168,7 +175,7 @@ public final class Registrations {
         return institution(isil).map(old -> {
             String key = institutionKey();
             store.saveInstitution(new Institution(isil, old.name(), old.country(), old.ipRanges(), ApiAccess.hash(key), old.createdAt()));
-            principals.refresh();
+            refreshPrincipals();
             log.record("institution.key", isil, client);
             return key;
         });
@@ -177,7 +184,7 @@ public final class Registrations {
     public boolean removeInstitution(String isil, String client) {
         boolean removed = institution(isil).isPresent() && store.removeInstitution(isil);
         if (removed) {
-            principals.refresh();
+            refreshPrincipals();
             log.record("institution.remove", isil, client);
         }
         return removed;
@@ -194,17 +201,19 @@ public final class Registrations {
     }
 
     /** Adds (or, editing, replaces) a terminal from a valid form. */
-    public void saveTerminal(TerminalForm form, boolean isNew, String client) {
-        Instant created = terminal(form.id()).map(Terminal::createdAt).orElse(Instant.now());
+    public void saveTerminal(TerminalForm form, String client) {
+        Optional<Terminal> existing = terminal(form.id());
+        boolean isNew = existing.isEmpty();
+        Instant created = existing.map(Terminal::createdAt).orElse(Instant.now());
         store.saveTerminal(new Terminal(form.id(), blankToNull(form.isil()), form.name(), form.ranges(), created));
-        principals.refresh();
+        refreshPrincipals();
         log.record(isNew ? "terminal.add" : "terminal.update", form.id(), client);
     }
 
     public boolean removeTerminal(String id, String client) {
         boolean removed = terminal(id).isPresent() && store.removeTerminal(id);
         if (removed) {
-            principals.refresh();
+            refreshPrincipals();
             log.record("terminal.remove", id, client);
         }
         return removed;
@@ -229,6 +238,12 @@ public final class Registrations {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         return "kinst_" + HexFormat.of().formatHex(random);
+    }
+
+    private void refreshPrincipals() {
+        if (principals != null) {
+            principals.refresh();
+        }
     }
 
     private void reread(String name) {

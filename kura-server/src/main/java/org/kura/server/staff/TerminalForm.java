@@ -33,7 +33,7 @@ public record TerminalForm(String id, String name, String isil, String ipRanges,
         Fields.required(name, "name", 300, problems);
         String isil = Fields.text(field, "isil");
         Fields.isil(isil, "isil", false, problems);
-        String text = field.apply("ipRanges") == null ? "" : field.apply("ipRanges").strip();
+        String text = Fields.text(field, "ipRanges");
         List<String> ranges = Fields.ranges(text, true, problems);
         return new TerminalForm(tid, name, isil, text, List.copyOf(ranges), List.copyOf(problems));
     }
