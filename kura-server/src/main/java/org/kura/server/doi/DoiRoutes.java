@@ -8,6 +8,7 @@ import java.util.Map;
 import org.kura.catalog.CatalogStore;
 import org.kura.catalog.DoiEntry;
 import org.kura.lod.doi.DoiException;
+import org.kura.model.AccessTier;
 import org.kura.server.ApiJson;
 import org.kura.server.ProblemException;
 import org.kura.server.RouteGroup;
@@ -45,6 +46,11 @@ public final class DoiRoutes implements RouteGroup {
 
     private void resolve(Context ctx) {
         DoiEntry e = documents.require(ctx.pathParam("doi"));
+        if (store.item(e.itemId()).map(i -> i.tier() == AccessTier.WITHHELD).orElse(false)) {
+            // a WITHHELD item's existence is staff-only (the record page does not show its DOI either): answered
+            // exactly as a DOI this catalog does not have, so that walking {seq} DOIs finds nothing
+            throw new DoiException(DoiException.Reason.NOT_FOUND, "no DOI " + ctx.pathParam("doi") + " in this catalog");
+        }
         String landing = documents.landingPath(e).orElseThrow(() -> ProblemException.notFound("DOI " + e.doi()
                 + " has no landing page: the item digitizes no catalog record"));
         ctx.header("Cache-Control", "no-cache");

@@ -111,11 +111,13 @@ class DoiPagesTest {
     }
 
     @Test
-    void aWithheldItemsDoiLeadsToThePublicRecordPageAndRevealsNothingElse() throws Exception {
+    void aWithheldItemsDoiIsAnsweredAsAnUnknownOneAndRevealsNothing() throws Exception {
         HttpResponse<String> r = get("/doi/10.99999/kura.item-secret");
-        assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(r.headers().firstValue("Location")).hasValue("/records/lib/kokugaku-2");
-        assertThat(r.body()).doesNotContain("非公開の題名").doesNotContain("7");
+        HttpResponse<String> unknown = get("/doi/10.99999/kura.item-nothing");
+        assertThat(r.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
+        assertThat(r.headers().firstValue("Location")).isEmpty();
+        assertThat(r.body().replace("item-secret", "X")).isEqualTo(unknown.body().replace("item-nothing", "X"));
+        assertThat(r.body()).doesNotContain("非公開の題名").doesNotContain("kokugaku-2");
         String page = get("/records/lib/kokugaku-2").body();
         assertThat(page).doesNotContain("item-secret").doesNotContain("非公開の題名").doesNotContain("doi.org");
     }
