@@ -18,6 +18,11 @@ import java.util.Objects;
 public record DoiEntry(String doi, String itemId, String providerId, String recordIdentifier, long seq, State state,
                        Instant createdAt, Instant updatedAt) {
 
+    /** The resolver link, {@code https://doi.org/10.NNNN/suffix}. */
+    public String url() {
+        return "https://doi.org/" + doi;
+    }
+
     /**
      * Registration state, after DataCite's DOI states: DRAFT (minted here, not yet sent to the registration
      * agency), REGISTERED (registered, not listed in the agency's search), FINDABLE (registered and indexed).

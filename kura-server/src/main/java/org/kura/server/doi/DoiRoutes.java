@@ -80,7 +80,7 @@ public final class DoiRoutes implements RouteGroup {
     private Map<String, Object> json(DoiEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("doi", e.doi());
-        m.put("url", "https://doi.org/" + e.doi());
+        m.put("url", e.url());
         m.put("item", e.itemId());
         m.put("provider", e.providerId());
         m.put("record", e.recordIdentifier());

@@ -195,7 +195,7 @@ public final class IiifRoutes implements RouteGroup {
             metadata.add(new String[] {"Provider", "提供機関", providerName});
         }
         // the item's DOI, to whoever may open the manifest (the manifest of a WITHHELD item is staff-only)
-        catalog.doiOfItem(item.id()).ifPresent(d -> metadata.add(new String[] {"DOI", "DOI", "https://doi.org/" + d.doi()}));
+        catalog.doiOfItem(item.id()).ifPresent(d -> metadata.add(new String[] {"DOI", "DOI", d.url()}));
         boolean restricted = entry == null || entry.tier() != AccessTier.PUBLIC;
         return new ManifestBuilder.Context(title, providerName, rightsUri, ja, en, recordUrl, rdfUrl, metadata,
                 restricted ? IiifAuthRoutes.services(base, item.id()) : List.of(), manifestServices.apply(item, base));

@@ -222,7 +222,7 @@ public final class PortalRoutes implements RouteGroup {
             if (item.tier() == org.kura.model.AccessTier.WITHHELD) {
                 continue;
             }
-            store.doiOfItem(item.id()).ifPresent(d -> out.add(new DoiLink(d.doi(), "https://doi.org/" + d.doi(),
+            store.doiOfItem(item.id()).ifPresent(d -> out.add(new DoiLink(d.doi(), d.url(),
                     d.state() == org.kura.catalog.DoiEntry.State.DRAFT)));
         }
         return out;
