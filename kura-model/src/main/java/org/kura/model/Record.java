@@ -71,15 +71,6 @@ public record Record(
         geoLocations = copy(geoLocations);
     }
 
-    /** A record without geo locations (the form before there were coordinates). */
-    public Record(String id, String providerId, MaterialType materialType, List<Title> titles, List<Agent> agents,
-                  List<Agent> publishers, List<String> places, List<DateValue> dates, String extent, List<Subject> subjects,
-                  List<String> languages, List<Identifier> identifiers, List<String> descriptions, List<Relation> relations,
-                  List<Link> links, Rights rights, AccessTier accessTier, List<String> warnings) {
-        this(id, providerId, materialType, titles, agents, publishers, places, dates, extent, subjects, languages,
-                identifiers, descriptions, relations, links, rights, accessTier, warnings, List.of());
-    }
-
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

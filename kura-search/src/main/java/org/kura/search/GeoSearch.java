@@ -10,7 +10,6 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
-import org.kura.search.query.SolrQueryWriter;
 
 /**
  * The points of a search's records for a map: the same query and filters as {@link Searcher#search},
@@ -36,15 +35,9 @@ public final class GeoSearch {
      * @param limit records to give points for, 0..{@link #MAX_POINTS} (0 only counts)
      */
     public GeoPoints points(SearchQuery q, GeoBox area, int limit) {
-        SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
-        Searcher.addFilters(s, q);
+        SolrQuery s = Searcher.base(q, area);
         s.addFilterQuery("has_geo:true");
-        if (area != null) {
-            s.addFilterQuery(area.filterQuery());
-        }
         s.setRows(Math.max(0, Math.min(MAX_POINTS, limit)));
-        s.addSort("score", SolrQuery.ORDER.desc);
-        s.addSort("id", SolrQuery.ORDER.asc);
         s.setFields("id", "record_id", "provider", "title_display", "geo");
         QueryResponse r;
         try {

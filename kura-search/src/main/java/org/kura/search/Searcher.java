@@ -215,7 +215,7 @@ public final class Searcher {
     }
 
     /** The query, its filters (and area) and the sort, shared by every request of one search. */
-    private static SolrQuery base(SearchQuery q, GeoBox area) {
+    static SolrQuery base(SearchQuery q, GeoBox area) {
         SolrQuery s = new SolrQuery(SolrQueryWriter.write(q.query()));
         addFilters(s, q);
         if (area != null) {
@@ -280,7 +280,7 @@ public final class Searcher {
      * The search's filters as tagged filter queries (a facet's own filter is excluded from its counts);
      * values are quoted and escaped, so they are only ever values.
      */
-    static void addFilters(SolrQuery s, SearchQuery q) {
+    private static void addFilters(SolrQuery s, SearchQuery q) {
         for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
             if (f.getValue().isEmpty()) {
                 continue;

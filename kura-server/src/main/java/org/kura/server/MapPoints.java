@@ -67,7 +67,7 @@ public final class MapPoints {
             m.put("title", p.title() == null ? "" : p.title());
             m.put("lat", p.lat());
             m.put("lon", p.lon());
-            m.put("url", "/records/" + p.provider() + "/" + RecordRoutes.encode(p.recordId()));
+            m.put("url", org.kura.server.portal.PortalRoutes.recordUrl(p.provider(), p.recordId()));
             list.add(m);
         }
         Map<String, Object> doc = new LinkedHashMap<>();

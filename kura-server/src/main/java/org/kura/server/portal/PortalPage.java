@@ -17,10 +17,6 @@ public final class PortalPage {
     private final String reader;
     private final MapSettings map;
 
-    public PortalPage(Lang lang, Messages messages, String title, String query, String otherLanguageUrl) {
-        this(lang, messages, title, query, otherLanguageUrl, null, MapSettings.none());
-    }
-
     /**
      * @param reader the name of the signed-in reader, for the header, or null
      * @param map    the operator's map tile settings
