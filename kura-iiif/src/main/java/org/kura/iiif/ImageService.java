@@ -30,10 +30,12 @@ public final class ImageService {
     private final ImageLimits limits;
     private final DerivativeCache cache;
     private final SourceCache copies;
-    private final Map<String, Item> items = new ConcurrentHashMap<>();
-    /** item → its stored files (logical path → digest and local file, if any), read with the item. */
-    private final Map<String, Map<String, ObjectStore.StoredFile>> stored = new ConcurrentHashMap<>();
-    private final Map<String, java.time.Instant> loadedAt = new ConcurrentHashMap<>();
+    /** Items read from the store, each with its files and when it was read (one value: they change together). */
+    private final Map<String, Loaded> items = new ConcurrentHashMap<>();
+
+    /** An item, its stored files (logical path → digest and local file, if any) and when they were read. */
+    private record Loaded(Item item, Map<String, ObjectStore.StoredFile> files, java.time.Instant at) {
+    }
 
     /** A page resolved from an image identifier. */
     public record PageRef(Item item, int number, Page page, Path file, Dimension size) {
@@ -57,10 +59,14 @@ public final class ImageService {
 
     /** The item (cached; {@link #forget} after it changes), or 404; 503 when the store cannot be read now. */
     public Item item(String itemId) {
+        return loaded(itemId).item();
+    }
+
+    private Loaded loaded(String itemId) {
         if (!Item.isValidId(itemId)) {
             throw new IiifException(404, "no item " + itemId);
         }
-        Item cached = items.get(itemId);
+        Loaded cached = items.get(itemId);
         if (cached != null) {
             return cached;
         }
@@ -85,10 +91,9 @@ public final class ImageService {
             LOG.warn("item {}: {}", itemId, e.getMessage());
             throw new IiifException(503, "the item store cannot be read now");
         }
-        stored.put(itemId, files);
-        items.put(itemId, item);
-        loadedAt.put(itemId, now);
-        return item;
+        Loaded loaded = new Loaded(item, Map.copyOf(files), now);
+        items.put(itemId, loaded);
+        return loaded;
     }
 
     /**
@@ -96,8 +101,8 @@ public final class ImageService {
      * version ingested by another process, such as {@code kura ingest} beside a running server).
      */
     public void refreshIfChangedSince(String itemId, java.time.Instant changedAt) {
-        java.time.Instant read = loadedAt.get(itemId);
-        if (read != null && changedAt != null && !changedAt.isBefore(read)) {
+        Loaded read = items.get(itemId);
+        if (read != null && changedAt != null && !changedAt.isBefore(read.at())) {
             forget(itemId);
         }
     }
@@ -105,8 +110,6 @@ public final class ImageService {
     /** Drops what is cached about an item (after a new version, or a change of tier). */
     public void forget(String itemId) {
         items.remove(itemId);
-        loadedAt.remove(itemId);
-        stored.remove(itemId);
         cache.evictPrefix(itemId);
     }
 
@@ -116,7 +119,8 @@ public final class ImageService {
         if (tilde < 1 || identifier.length() > 200) {
             throw new IiifException(404, "no image " + identifier);
         }
-        Item item = item(identifier.substring(0, tilde));
+        Loaded loaded = loaded(identifier.substring(0, tilde));
+        Item item = loaded.item();
         int n;
         try {
             n = Integer.parseInt(identifier.substring(tilde + 1));
@@ -127,13 +131,14 @@ public final class ImageService {
             throw new IiifException(404, "item " + item.id() + " has pages 1 to " + item.pages().size());
         }
         Page page = item.pages().get(n - 1);
-        Path file = file(item, page);
+        Path file = file(loaded, page);
         return new PageRef(item, n, page, file, sources.size(file));
     }
 
     /** The page's file on disk: where the store keeps it, or a local copy of it from a remote store. */
-    private Path file(Item item, Page page) {
-        ObjectStore.StoredFile f = stored.getOrDefault(item.id(), Map.of()).get(page.file());
+    private Path file(Loaded loaded, Page page) {
+        Item item = loaded.item();
+        ObjectStore.StoredFile f = loaded.files().get(page.file());
         if (f == null) {
             throw new IiifException(404, "item " + item.id() + " has no file " + page.file());
         }

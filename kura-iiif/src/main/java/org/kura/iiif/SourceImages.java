@@ -96,6 +96,7 @@ public final class SourceImages {
             if (i == index) {
                 return r;
             }
+            r.dispose(); // a decoder passed over (each call makes new ones)
         }
         return null;
     }
