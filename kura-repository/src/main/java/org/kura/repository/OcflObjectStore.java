@@ -189,12 +189,8 @@ public final class OcflObjectStore implements ObjectStore {
 
     /** The message and its innermost cause: ocfl-java and the AWS SDK wrap the cause (connection refused, a timeout) several times. */
     private static String reason(Throwable e) {
-        Throwable inner = e;
-        while (inner.getCause() != null && inner.getCause() != inner) {
-            inner = inner.getCause();
-        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String cause = inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
-        return inner == e || message.contains(cause) ? message : message + ": " + cause;
+        String cause = RepositoryException.innermostReason(e);
+        return message.contains(cause) ? message : message + ": " + cause;
     }
 }

@@ -134,7 +134,8 @@ public final class S3OcflRoot implements OcflRoot {
             if (cause instanceof S3Exception s) {
                 throw new RepositoryException(bucket + " answered HTTP " + s.statusCode() + ": " + s.getMessage(), cause);
             }
-            throw new RepositoryException("cannot reach the S3 service at " + endpoint() + ": " + innermost(cause), cause);
+            throw new RepositoryException("cannot reach the S3 service at " + endpoint() + ": "
+                    + RepositoryException.innermostReason(cause), cause);
         } catch (TimeoutException e) {
             throw new RepositoryException("the S3 service at " + endpoint() + " did not answer within " + limit.toSeconds() + " s", e);
         } catch (InterruptedException e) {
@@ -145,13 +146,5 @@ public final class S3OcflRoot implements OcflRoot {
 
     private String endpoint() {
         return settings.endpoint() == null ? "Amazon S3 (" + settings.region() + ")" : settings.endpoint().toString();
-    }
-
-    private static String innermost(Throwable e) {
-        Throwable inner = e;
-        while (inner.getCause() != null && inner.getCause() != inner) {
-            inner = inner.getCause();
-        }
-        return inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
     }
 }
