@@ -243,15 +243,31 @@ public final class Searcher {
         s.addFacetQuery("{!key=" + MAPPED + "}has_geo:true");
         for (Map.Entry<String, String> f : SearchQuery.FACETS.entrySet()) {
             if (q.counts(f.getKey())) {
-                s.addFacetField("{!ex=f_" + f.getKey() + " key=" + f.getKey() + "}" + f.getValue());
+                s.addFacetField("{!ex=f_" + f.getKey() + " key=" + f.getKey() + method(f.getKey()) + "}" + f.getValue());
             }
         }
         if (q.counts(SearchQuery.YEARS)) {
-            // a field facet on the indexed decade: one pass over doc values (a range facet ran a query per decade;
-            // measured in docs/benchmarks.md)
-            s.addFacetField("{!ex=f_year key=" + SearchQuery.YEARS + "}decade");
+            // a field facet on the indexed decade (a range facet ran a query per decade; docs/benchmarks.md)
+            s.addFacetField("{!ex=f_year key=" + SearchQuery.YEARS + " facet.method=enum}decade");
             s.set("f.decade.facet.limit", -1);
         }
+        // enum counts a value by intersecting its cached set of records with the results' (a few thousand words of
+        // bits per value); the default walks every result's doc values, which for a common word is most of the index
+        s.set("facet.enum.cache.minDf", ENUM_CACHE_MIN_DF);
+    }
+
+    /**
+     * Facets with few values (types, languages, tiers, providers, decades, yes/no) are counted by value rather
+     * than by record; subjects and NDC classes, with thousands of values, by record.
+     */
+    private static final java.util.Set<String> BY_VALUE = java.util.Set.of("provider", "type", "language", "access", "reuse",
+            "digital", "fulltext");
+
+    /** Values rarer than this are counted from their postings instead of a cached set of records. */
+    private static final int ENUM_CACHE_MIN_DF = 1000;
+
+    private static String method(String facet) {
+        return BY_VALUE.contains(facet) ? " facet.method=enum" : "";
     }
 
     private static final String MAPPED = "mapped";
