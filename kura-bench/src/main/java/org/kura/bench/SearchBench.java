@@ -2,11 +2,7 @@ package org.kura.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +97,11 @@ public final class SearchBench {
                     }
                 });
                 double indexRate = report.indexed() / seconds(t1);
+                // Lucene goes on merging the new segments for minutes at 1M records; queries measured meanwhile share
+                // the two cores with it unevenly (a merge during the API's rounds and not the direct ones' skewed the
+                // overhead). Measure the index at rest, as a reader meets it: merges done, a searcher opened on them.
+                awaitMerges(log);
+                solr.commit();
                 Searcher searcher = new Searcher(solr);
                 try (KuraServer server = new KuraServer(new ServerSettings("127.0.0.1", 0, "http://localhost",
                         "bench-admin-token-0123456789"), KuraServer.newMetricsRegistry(),
@@ -109,28 +110,35 @@ public final class SearchBench {
                                 store, searcher, new org.kura.lod.SchemaOrgMapper(new org.kura.lod.UriScheme("http://localhost")),
                                 new org.kura.server.portal.Curation(store), new org.kura.server.portal.ItemAccess(new org.kura.server.access.AccessPolicy(),
                                 new org.kura.server.access.PrincipalResolver(store, "bench-admin-token-0123456789", List.of()))))).start()) {
-                    // one HTTP client per simulated reader, as separate browsers are: the JDK client serves all its
-                    // connections from one selector thread, which, shared by 8 clients, queued their answers
-                    HttpClient[] https = new HttpClient[o.clients()];
-                    for (int c = 0; c < https.length; c++) {
-                        https[c] = HttpClient.newHttpClient();
-                    }
-                    HttpClient http = https[0];
                     String base = "http://127.0.0.1:" + server.port() + "/api/search?q=";
-                    // warm up both paths
-                    measure(o.clients(), 50, (c, i) -> api(https[c], base, i));
-                    measure(o.clients(), 50, (c, i) -> direct(searcher, i));
+                    // Warm up both paths until the JIT has compiled them: code run once per request (HTTP, routing, JSON)
+                    // needs thousands of requests to leave its profiling tier, while Solr's inner loops get there at once;
+                    // 400 requests were not enough (docs/benchmarks.md).
+                    warmUp(o.clients(), (c, i) -> api(base, i));
+                    warmUp(o.clients(), (c, i) -> direct(searcher, i));
                     log.println("bench search: " + o.clients() + " clients × " + o.queriesPerClient() + " queries…");
                     // the API and the direct path alternate in four rounds, so that a slower minute of this shared
                     // machine weighs on both and the overhead compares like with like
                     double[] api = new double[0];
                     double[] direct = new double[0];
                     int round = Math.max(1, o.queriesPerClient() / 4);
+                    Usage apiUsage = Usage.ZERO;
+                    Usage directUsage = Usage.ZERO;
                     for (int r = 0; r < 4; r++) {
                         int offset = r * round;
+                        Usage u0 = Usage.now();
                         direct = concat(direct, measure(o.clients(), round, (c, i) -> direct(searcher, offset + i)));
-                        api = concat(api, measure(o.clients(), round, (c, i) -> api(https[c], base, offset + i)));
+                        Usage u1 = Usage.now();
+                        api = concat(api, measure(o.clients(), round, (c, i) -> api(base, offset + i)));
+                        Usage u2 = Usage.now();
+                        directUsage = directUsage.plus(u1.minus(u0));
+                        apiUsage = apiUsage.plus(u2.minus(u1));
                     }
+                    // latency at a fixed number of clients follows the CPU each query costs (client included): these say
+                    // whether the API's extra time is work or waiting (GC pauses, threads waiting for a core)
+                    log.printf("bench search: process CPU per query: API %.1f ms, direct %.1f ms; GC pauses during the API's"
+                            + " rounds %d ms, the direct rounds' %d ms%n", apiUsage.cpuMillis() / api.length,
+                            directUsage.cpuMillis() / direct.length, apiUsage.gcMillis(), directUsage.gcMillis());
                     // where the time goes: the same queries without work clusters, and without facets
                     double[] noClusters = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, false, FACETS));
                     double[] noFacets = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, true, List.of()));
@@ -140,10 +148,10 @@ public final class SearchBench {
                             + "without the year histogram %.1f ms%n", Percentiles.of(noClusters, 50), Percentiles.of(noFacets, 50),
                             Percentiles.of(noYears, 50));
                     String pageBase = "http://127.0.0.1:" + server.port() + "/search?q=";
-                    measure(o.clients(), 20, (c, i) -> page(https[c], pageBase, i));
-                    double[] pages = measure(o.clients(), o.queriesPerClient(), (c, i) -> page(https[c], pageBase, i));
-                    long weight = page(http, pageBase, 0) + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.css")
-                            + bytes(http, "http://127.0.0.1:" + server.port() + "/assets/kura.js");
+                    warmUp(o.clients(), (c, i) -> page(pageBase, i));
+                    double[] pages = measure(o.clients(), o.queriesPerClient(), (c, i) -> page(pageBase, i));
+                    long weight = page(pageBase, 0) + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/kura.css")
+                            + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/kura.js");
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
                             Percentiles.of(api, 50), Percentiles.of(api, 95), Percentiles.of(direct, 50), Percentiles.of(direct, 95),
                             Percentiles.of(pages, 50), Percentiles.of(pages, 95), weight);
@@ -156,27 +164,15 @@ public final class SearchBench {
         return WORDS[i % WORDS.length] + (i % 3 == 0 ? " " + WORDS[(i / 3) % WORDS.length] : "");
     }
 
-    private static void api(HttpClient http, String base, int i) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
-                + URLEncoder.encode(query(i), StandardCharsets.UTF_8) + "&size=20&facets=" + String.join(",", FACETS))).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + " for " + query(i));
-        }
+    private static void api(String base, int i) throws Exception {
+        BlockingGet.get(base + URLEncoder.encode(query(i), StandardCharsets.UTF_8) + "&size=20&facets=" + String.join(",", FACETS));
     }
 
     /** The portal's results page for query {@code i} (every facet, as a reader gets it); returns its size. */
-    private static long page(HttpClient http, String base, int i) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base
-                + URLEncoder.encode(query(i), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + " for the results page of " + query(i));
-        }
-        return r.body().length;
+    private static long page(String base, int i) throws Exception {
+        return BlockingGet.get(base + URLEncoder.encode(query(i), StandardCharsets.UTF_8));
     }
 
-    private static long bytes(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
-    }
 
     private static void direct(Searcher searcher, int i) {
         direct(searcher, i, true, FACETS);
@@ -221,6 +217,51 @@ public final class SearchBench {
         }
     }
 
+
+    /** Runs calls at {@code clients} threads for at least {@value #WARM_UP_CALLS} calls and 10 seconds. */
+    private static void warmUp(int clients, Call call) throws Exception {
+        long start = System.nanoTime();
+        int done = 0;
+        while (done < WARM_UP_CALLS || System.nanoTime() - start < 10_000_000_000L) {
+            measure(clients, 50, call);
+            done += clients * 50;
+        }
+    }
+
+    private static final int WARM_UP_CALLS = 3_000;
+
+    /** Waits (at most 15 minutes) until no Lucene merge thread has run for a second. */
+    private static void awaitMerges(PrintStream log) throws InterruptedException {
+        long start = System.nanoTime();
+        int quiet = 0;
+        while (quiet < 4 && System.nanoTime() - start < 900_000_000_000L) {
+            boolean merging = Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("Lucene Merge Thread"));
+            quiet = merging ? 0 : quiet + 1;
+            Thread.sleep(250);
+        }
+        log.printf("bench search: waited %.1f s for the index's merges to finish%n", seconds(start));
+    }
+
+    /** The process's CPU time and the collectors' pause time so far (or between two such readings). */
+    private record Usage(double cpuMillis, long gcMillis) {
+        static final Usage ZERO = new Usage(0, 0);
+
+        static Usage now() {
+            double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e6;
+            long gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+            return new Usage(cpu, gc);
+        }
+
+        Usage minus(Usage o) {
+            return new Usage(cpuMillis - o.cpuMillis, gcMillis - o.gcMillis);
+        }
+
+        Usage plus(Usage o) {
+            return new Usage(cpuMillis + o.cpuMillis, gcMillis + o.gcMillis);
+        }
+    }
 
     private static double[] concat(double[] a, double[] b) {
         double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
