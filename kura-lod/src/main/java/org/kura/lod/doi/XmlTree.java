@@ -62,10 +62,7 @@ final class XmlTree {
 
     /** The text without characters XML 1.0 forbids, trimmed. */
     static String clean(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(b::appendCodePoint);
-        return b.toString().strip();
+        return org.kura.model.xml.XmlText.clean(s).strip();
     }
 
     String write() {

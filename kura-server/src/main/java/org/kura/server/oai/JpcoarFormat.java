@@ -14,6 +14,7 @@ import org.kura.model.Role;
 import org.kura.model.Subject;
 import org.kura.model.Title;
 import org.kura.model.TitleType;
+import org.kura.model.xml.XmlText;
 
 /**
  * JPCOAR schema 2.0 ({@code jpcoar_2.0}), the format Japanese institutional repositories and IRDB
@@ -76,7 +77,7 @@ public final class JpcoarFormat implements MetadataFormat {
             for (Identifier id : a.identifiers()) {
                 out.writeStartElement("jpcoar", "nameIdentifier", JPCOAR);
                 out.writeAttribute("nameIdentifierScheme", id.type().name());
-                out.writeCharacters(Xml.clean(id.value()));
+                out.writeCharacters(XmlText.clean(id.value()));
                 out.writeEndElement();
             }
             text(out, JPCOAR, "jpcoar", el + "Name", a.name(), "ja", null);
@@ -102,13 +103,13 @@ public final class JpcoarFormat implements MetadataFormat {
             if (s.uri() != null) {
                 out.writeAttribute("subjectURI", s.uri());
             }
-            out.writeCharacters(Xml.clean(s.value()));
+            out.writeCharacters(XmlText.clean(s.value()));
             out.writeEndElement();
         }
         for (String d : r.descriptions()) {
             out.writeStartElement("datacite", "description", DATACITE);
             out.writeAttribute("descriptionType", "Other");
-            out.writeCharacters(Xml.clean(d));
+            out.writeCharacters(XmlText.clean(d));
             out.writeEndElement();
         }
         for (Agent p : r.publishers()) {
@@ -119,7 +120,7 @@ public final class JpcoarFormat implements MetadataFormat {
             if (v != null) {
                 out.writeStartElement("datacite", "date", DATACITE);
                 out.writeAttribute("dateType", d.type() == org.kura.model.DateType.CREATED ? "Created" : "Issued");
-                out.writeCharacters(Xml.clean(v));
+                out.writeCharacters(XmlText.clean(v));
                 out.writeEndElement();
             }
         }
@@ -140,7 +141,7 @@ public final class JpcoarFormat implements MetadataFormat {
             if (t != null && id.type() != org.kura.model.IdentifierType.ISSN) {
                 out.writeStartElement("jpcoar", "identifier", JPCOAR);
                 out.writeAttribute("identifierType", t);
-                out.writeCharacters(Xml.clean(id.type() == org.kura.model.IdentifierType.DOI ? "https://doi.org/" + id.value() : id.value()));
+                out.writeCharacters(XmlText.clean(id.type() == org.kura.model.IdentifierType.DOI ? "https://doi.org/" + id.value() : id.value()));
                 out.writeEndElement();
             }
         }
@@ -148,7 +149,7 @@ public final class JpcoarFormat implements MetadataFormat {
             if (rel.type() != org.kura.model.RelationType.IS_PART_OF && rel.label() != null) {
                 out.writeStartElement("jpcoar", "relation", JPCOAR);
                 out.writeStartElement("jpcoar", "relatedTitle", JPCOAR);
-                out.writeCharacters(Xml.clean(rel.label()));
+                out.writeCharacters(XmlText.clean(rel.label()));
                 out.writeEndElement();
                 out.writeEndElement();
             }
@@ -156,7 +157,7 @@ public final class JpcoarFormat implements MetadataFormat {
         for (Identifier id : r.identifiers(org.kura.model.IdentifierType.ISSN)) {
             out.writeStartElement("jpcoar", "sourceIdentifier", JPCOAR);
             out.writeAttribute("identifierType", "ISSN");
-            out.writeCharacters(Xml.clean(id.value()));
+            out.writeCharacters(XmlText.clean(id.value()));
             out.writeEndElement();
         }
         for (Relation rel : r.relations()) {
@@ -221,7 +222,7 @@ public final class JpcoarFormat implements MetadataFormat {
         if (resource != null) {
             out.writeAttribute("rdf", RDF, "resource", resource);
         }
-        out.writeCharacters(Xml.clean(value));
+        out.writeCharacters(XmlText.clean(value));
         out.writeEndElement();
     }
 }

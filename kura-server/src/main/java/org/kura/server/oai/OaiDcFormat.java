@@ -15,6 +15,7 @@ import org.kura.model.Role;
 import org.kura.model.Subject;
 import org.kura.model.SubjectScheme;
 import org.kura.model.Title;
+import org.kura.model.xml.XmlText;
 
 /**
  * Simple Dublin Core: the lowest common denominator every OAI-PMH harvester understands. Written so
@@ -141,7 +142,7 @@ public final class OaiDcFormat implements MetadataFormat {
         if (lang != null && !lang.isBlank()) {
             out.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", lang);
         }
-        out.writeCharacters(Xml.clean(text));
+        out.writeCharacters(XmlText.clean(text));
         out.writeEndElement();
     }
 }

@@ -27,6 +27,7 @@ import org.kura.catalog.CatalogStore.DatestampKey;
 import org.kura.catalog.StoredRecord;
 import org.kura.model.Provider;
 import org.kura.server.RouteGroup;
+import org.kura.model.xml.XmlText;
 
 /**
  * The OAI-PMH 2.0 provider at {@code /oai} (GET and POST): all six verbs over the catalog, in
@@ -196,7 +197,7 @@ public final class OaiPmhRoutes implements RouteGroup {
         out.writeStartElement(OAI, "request");
         if (args != null) {
             for (Map.Entry<String, String> a : args.entrySet()) {
-                out.writeAttribute(a.getKey(), Xml.clean(a.getValue()));
+                out.writeAttribute(a.getKey(), XmlText.clean(a.getValue()));
             }
         }
         out.writeCharacters(settings.baseUrl());
@@ -213,7 +214,7 @@ public final class OaiPmhRoutes implements RouteGroup {
         for (OaiError e : errors) {
             out.writeStartElement(OAI, "error");
             out.writeAttribute("code", e.code());
-            out.writeCharacters(Xml.clean(e.message()));
+            out.writeCharacters(XmlText.clean(e.message()));
             out.writeEndElement();
         }
     }
@@ -287,7 +288,7 @@ public final class OaiPmhRoutes implements RouteGroup {
             for (Provider p : providers) {
                 out.writeStartElement(OAI, "set");
                 element(out, "setSpec", "provider:" + p.id());
-                element(out, "setName", Xml.clean(p.nameEn() == null ? p.nameJa() : p.nameJa() + " / " + p.nameEn()));
+                element(out, "setName", XmlText.clean(p.nameEn() == null ? p.nameJa() : p.nameJa() + " / " + p.nameEn()));
                 out.writeEndElement();
             }
             if (collections != null) {
@@ -298,7 +299,7 @@ public final class OaiPmhRoutes implements RouteGroup {
                 for (CollectionSets.Info c : collections.collections()) {
                     out.writeStartElement(OAI, "set");
                     element(out, "setSpec", "collection:" + c.id());
-                    element(out, "setName", Xml.clean(c.name()));
+                    element(out, "setName", XmlText.clean(c.name()));
                     out.writeEndElement();
                 }
             }

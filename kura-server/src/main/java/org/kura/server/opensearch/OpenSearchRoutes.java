@@ -243,8 +243,9 @@ public final class OpenSearchRoutes implements RouteGroup {
         out.writeEndElement();
     }
 
+    /** The text without what XML 1.0 forbids (lone surrogates included). */
     private static String clean(String s) {
-        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+        return org.kura.model.xml.XmlText.clean(s);
     }
 
     private static int intParam(Context ctx, String name, int dflt) {

@@ -390,7 +390,8 @@ public final class SruRoutes implements RouteGroup {
         }
     }
 
+    /** The text without what XML 1.0 forbids (lone surrogates included). */
     private static String clean(String s) {
-        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+        return org.kura.model.xml.XmlText.clean(s);
     }
 }

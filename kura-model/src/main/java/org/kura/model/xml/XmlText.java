@@ -1,12 +1,15 @@
-package org.kura.server.oai;
+package org.kura.model.xml;
 
-/** Helpers for writing XML that stays well-formed whatever a provider sent. */
-final class Xml {
-    private Xml() {
+/** Text that XML 1.0 can carry, whatever a provider sent. */
+public final class XmlText {
+    private XmlText() {
     }
 
-    /** Drops the characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF). */
-    static String clean(String s) {
+    /**
+     * The text without the characters XML 1.0 forbids: control characters other than tab, newline and carriage
+     * return, lone surrogates, U+FFFE and U+FFFF. Returns {@code s} itself when there is nothing to drop.
+     */
+    public static String clean(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
