@@ -257,4 +257,49 @@ class StaffRegistryTest {
         assertThat(api("DELETE", "/api/admin/institutions/JP-3", null).statusCode()).isEqualTo(204);
         assertThat(api("DELETE", "/api/admin/institutions/JP-3", null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aTerminalStaffAddIsEntitledFromItsAddressAtTheNextRequest() throws Exception {
+        String manifest = "/iiif/3/item-text-lib/manifest";
+        // an address no other test registers (namesAreEscaped leaves an institution on 203.0.113.0/24)
+        assertThat(get(manifest, null, "100.64.7.40").statusCode()).as("before: anonymous").isEqualTo(401);
+        HttpResponse<String> added = post("/admin/terminals", staffCookie, "csrf", csrf, "id", "reading-room-2", "name", "閲覧室2",
+                "ipRanges", "100.64.7.40/32");
+        assertThat(added.statusCode()).isEqualTo(303);
+        assertThat(get(manifest, null, "100.64.7.40").statusCode()).as("from the terminal").isEqualTo(200);
+        assertThat(get(manifest, null, "100.64.7.41").statusCode()).as("the next address is not the terminal").isEqualTo(401);
+        assertThat(get("/iiif/3/item-secret/manifest", null, "100.64.7.40").statusCode()).as("withheld stays withheld")
+                .isIn(401, 403, 404);
+        assertThat(post("/admin/terminals/reading-room-2/delete", staffCookie, "csrf", csrf).statusCode()).isEqualTo(303);
+        assertThat(get(manifest, null, "100.64.7.40").statusCode()).as("removed at once").isEqualTo(401);
+    }
+
+    @Test
+    void aRotatedInstitutionKeyEndsTheOldOneAtOnce() throws Exception {
+        String manifest = "/iiif/3/item-text-lib/manifest";
+        HttpResponse<String> made = api("POST", "/api/admin/institutions", "{\"isil\":\"JP-4\",\"name\":\"鍵の館\",\"issueKey\":true}");
+        assertThat(made.statusCode()).isEqualTo(201);
+        String first = key(made.body());
+        assertThat(byKey(manifest, first)).isEqualTo(200);
+        HttpResponse<String> rotated = api("POST", "/api/admin/institutions/JP-4/key", null);
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String second = key(rotated.body());
+        assertThat(second).isNotEqualTo(first);
+        assertThat(byKey(manifest, first)).as("the old key").isEqualTo(401);
+        assertThat(byKey(manifest, second)).as("the new key").isEqualTo(200);
+        assertThat(api("POST", "/api/admin/institutions/JP-none/key", null).statusCode()).isEqualTo(404);
+        assertThat(api("DELETE", "/api/admin/institutions/JP-4", null).statusCode()).isEqualTo(204);
+        assertThat(byKey(manifest, second)).as("removed with its institution").isEqualTo(401);
+    }
+
+    private static String key(String json) {
+        Matcher m = Pattern.compile("\"key\":\"(kinst_[0-9a-f]+)\"").matcher(json);
+        assertThat(m.find()).as("a key in %s", json).isTrue();
+        return m.group(1);
+    }
+
+    private static int byKey(String path, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(fx.base() + path)).header("X-Institution-Key", key).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
 }
