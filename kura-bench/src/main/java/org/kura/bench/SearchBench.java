@@ -136,9 +136,14 @@ public final class SearchBench {
                     }
                     // latency at a fixed number of clients follows the CPU each query costs (client included): these say
                     // whether the API's extra time is work or waiting (GC pauses, threads waiting for a core)
-                    log.printf("bench search: process CPU per query: API %.1f ms, direct %.1f ms; GC pauses during the API's"
-                            + " rounds %d ms, the direct rounds' %d ms%n", apiUsage.cpuMillis() / api.length,
-                            directUsage.cpuMillis() / direct.length, apiUsage.gcMillis(), directUsage.gcMillis());
+                    log.printf("bench search: CPU per query, API: %.2f ms in all (server threads %.2f, client threads %.2f, the rest"
+                            + " — GC, JIT, kernel — %.2f); direct: %.2f ms in all (the searching threads %.2f, the rest %.2f);"
+                            + " GC pauses: API rounds %d ms, direct rounds %d ms%n",
+                            apiUsage.cpuMillis() / api.length, apiUsage.serverMillis() / api.length, apiUsage.clientMillis() / api.length,
+                            (apiUsage.cpuMillis() - apiUsage.serverMillis() - apiUsage.clientMillis()) / api.length,
+                            directUsage.cpuMillis() / direct.length, directUsage.clientMillis() / direct.length,
+                            (directUsage.cpuMillis() - directUsage.clientMillis() - directUsage.serverMillis()) / direct.length,
+                            apiUsage.gcMillis(), directUsage.gcMillis());
                     // where the time goes: the same queries without work clusters, and without facets
                     double[] noClusters = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, false, FACETS));
                     double[] noFacets = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, true, List.of()));
@@ -197,11 +202,13 @@ public final class SearchBench {
                 int client = c;
                 futures.add(pool.submit(() -> {
                     double[] lat = new double[perClient];
+                    long cpu = THREADS.getCurrentThreadCpuTime();
                     for (int k = 0; k < perClient; k++) {
                         long t = System.nanoTime();
                         call.run(client, client * perClient + k);
                         lat[k] = (System.nanoTime() - t) / 1e6;
                     }
+                    CLIENT_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
                     return lat;
                 }));
             }
@@ -217,6 +224,21 @@ public final class SearchBench {
         }
     }
 
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time of the benchmark's own client threads in {@link #measure} so far. */
+    private static final java.util.concurrent.atomic.AtomicLong CLIENT_CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** CPU time so far of the HTTP server's request threads (long-lived, so differences between two readings count). */
+    private static long serverCpuNanos() {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("JettyServerThreadPool")) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
 
     /** Runs calls at {@code clients} threads for at least {@value #WARM_UP_CALLS} calls and 10 seconds. */
     private static void warmUp(int clients, Call call) throws Exception {
@@ -243,23 +265,23 @@ public final class SearchBench {
     }
 
     /** The process's CPU time and the collectors' pause time so far (or between two such readings). */
-    private record Usage(double cpuMillis, long gcMillis) {
-        static final Usage ZERO = new Usage(0, 0);
+    private record Usage(double cpuMillis, long gcMillis, double clientMillis, double serverMillis) {
+        static final Usage ZERO = new Usage(0, 0, 0, 0);
 
         static Usage now() {
             double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1e6;
             long gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
-            return new Usage(cpu, gc);
+            return new Usage(cpu, gc, CLIENT_CPU_NANOS.get() / 1e6, serverCpuNanos() / 1e6);
         }
 
         Usage minus(Usage o) {
-            return new Usage(cpuMillis - o.cpuMillis, gcMillis - o.gcMillis);
+            return new Usage(cpuMillis - o.cpuMillis, gcMillis - o.gcMillis, clientMillis - o.clientMillis, serverMillis - o.serverMillis);
         }
 
         Usage plus(Usage o) {
-            return new Usage(cpuMillis + o.cpuMillis, gcMillis + o.gcMillis);
+            return new Usage(cpuMillis + o.cpuMillis, gcMillis + o.gcMillis, clientMillis + o.clientMillis, serverMillis + o.serverMillis);
         }
     }
 
