@@ -61,7 +61,9 @@ public final class SearchBench {
 
     public record Result(int records, double commitPerSecond, double indexPerSecond, int clients, int queries,
                          double apiMedianMs, double apiP95Ms, double solrMedianMs, double solrP95Ms,
-                         double pageMedianMs, double pageP95Ms, long pageBytes) {
+                         double pageMedianMs, double pageP95Ms, long pageBytes, int freshQueries, double freshApiMedianMs,
+                         double freshApiP95Ms, double freshSolrMedianMs, double freshSolrP95Ms, double freshPageMedianMs,
+                         double freshPageP95Ms) {
         public double overhead() {
             return apiMedianMs / solrMedianMs - 1;
         }
@@ -71,9 +73,13 @@ public final class SearchBench {
                     + "| clients | %d |%n| queries | %,d |%n| /api/search median / p95 | %.1f ms / %.1f ms |%n"
                     + "| straight to Solr median / p95 | %.1f ms / %.1f ms |%n| API overhead (median) | %+.0f %% |%n"
                     + "| portal results page `/search` median / p95 | %.1f ms / %.1f ms |%n"
-                    + "| results page weight (HTML + CSS + JS, uncompressed) | %,d bytes |",
+                    + "| results page weight (HTML + CSS + JS, uncompressed) | %,d bytes |%n"
+                    + "| queries never seen before (%,d a path): /api/search median / p95 | %.1f ms / %.1f ms |%n"
+                    + "| queries never seen before: straight to Solr median / p95 | %.1f ms / %.1f ms |%n"
+                    + "| queries never seen before: portal results page median / p95 | %.1f ms / %.1f ms |",
                     records, commitPerSecond, indexPerSecond, clients, queries, apiMedianMs, apiP95Ms, solrMedianMs,
-                    solrP95Ms, overhead() * 100, pageMedianMs, pageP95Ms, pageBytes);
+                    solrP95Ms, overhead() * 100, pageMedianMs, pageP95Ms, pageBytes, freshQueries, freshApiMedianMs, freshApiP95Ms,
+                    freshSolrMedianMs, freshSolrP95Ms, freshPageMedianMs, freshPageP95Ms);
         }
     }
 
@@ -156,10 +162,23 @@ public final class SearchBench {
                     warmUp(o.clients(), (c, i) -> page(pageBase, i));
                     double[] pages = measure(o.clients(), o.queriesPerClient(), (c, i) -> page(pageBase, i));
                     long weight = page(pageBase, 0) + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/kura.css")
-                            + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/kura.js");
+                            + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/kura.js")
+                            + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/early.js");
+                    // Every query above repeats (64 distinct ones, all seen in the warm-up), so Solr's caches hold their
+                    // results: the figures of popular queries. Word pairs never sent before show the first sight of a
+                    // query, each path (direct, API, results page) with its own third of them so that none warms
+                    // another's caches.
+                    List<String> fresh = unseenQueries();
+                    int perClient = Math.max(1, Math.min(o.queriesPerClient(), fresh.size() / (3 * o.clients())));
+                    double[] freshDirect = measure(o.clients(), perClient, (c, i) -> direct(searcher, fresh.get(3 * i), true, FACETS));
+                    double[] freshApi = measure(o.clients(), perClient, (c, i) -> api(base, fresh.get(3 * i + 1)));
+                    double[] freshPages = measure(o.clients(), perClient,
+                            (c, i) -> BlockingGet.get(pageBase + URLEncoder.encode(fresh.get(3 * i + 2), StandardCharsets.UTF_8)));
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
                             Percentiles.of(api, 50), Percentiles.of(api, 95), Percentiles.of(direct, 50), Percentiles.of(direct, 95),
-                            Percentiles.of(pages, 50), Percentiles.of(pages, 95), weight);
+                            Percentiles.of(pages, 50), Percentiles.of(pages, 95), weight, freshApi.length, Percentiles.of(freshApi, 50),
+                            Percentiles.of(freshApi, 95), Percentiles.of(freshDirect, 50), Percentiles.of(freshDirect, 95),
+                            Percentiles.of(freshPages, 50), Percentiles.of(freshPages, 95));
                 }
             }
         }
@@ -169,8 +188,35 @@ public final class SearchBench {
         return WORDS[i % WORDS.length] + (i % 3 == 0 ? " " + WORDS[(i / 3) % WORDS.length] : "");
     }
 
+    /** Pairs of the vocabulary's words that {@link #query} never sends, in a fixed order. */
+    static List<String> unseenQueries() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 3 * WORDS.length * WORDS.length; i++) {
+            seen.add(pairKey(query(i)));
+        }
+        List<String> out = new ArrayList<>();
+        for (int a = 0; a < WORDS.length; a++) {
+            for (int b = a + 1; b < WORDS.length; b++) {
+                String q = WORDS[a] + " " + WORDS[b];
+                if (!seen.contains(pairKey(q))) {
+                    out.add(q);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The words of a query, in a fixed order: "A B" and "B A" find the same records. */
+    private static String pairKey(String q) {
+        return java.util.Arrays.stream(q.split(" ")).sorted().distinct().collect(java.util.stream.Collectors.joining(" "));
+    }
+
     private static void api(String base, int i) throws Exception {
-        BlockingGet.get(base + URLEncoder.encode(query(i), StandardCharsets.UTF_8) + "&size=20&facets=" + String.join(",", FACETS));
+        api(base, query(i));
+    }
+
+    private static void api(String base, String q) throws Exception {
+        BlockingGet.get(base + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&size=20&facets=" + String.join(",", FACETS));
     }
 
     /** The portal's results page for query {@code i} (every facet, as a reader gets it); returns its size. */
@@ -184,7 +230,11 @@ public final class SearchBench {
     }
 
     private static void direct(Searcher searcher, int i, boolean clusters, List<String> facets) {
-        searcher.search(new SearchQuery(new KuraQueryParser().parse(query(i)), Map.of(), null, null,
+        direct(searcher, query(i), clusters, facets);
+    }
+
+    private static void direct(Searcher searcher, String q, boolean clusters, List<String> facets) {
+        searcher.search(new SearchQuery(new KuraQueryParser().parse(q), Map.of(), null, null,
                 SearchQuery.Sort.RELEVANCE, 1, 20, null, clusters, facets));
     }
 
