@@ -53,7 +53,8 @@ import org.kura.server.SearchRoutes;
 public final class PortalRoutes implements RouteGroup {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final Map<String, String> ASSETS = Map.of("kura.css", "text/css; charset=utf-8",
-            "kura.js", "text/javascript; charset=utf-8", "viewer.js", "text/javascript; charset=utf-8",
+            "kura.js", "text/javascript; charset=utf-8", "early.js", "text/javascript; charset=utf-8",
+            "viewer.js", "text/javascript; charset=utf-8",
             "iiif-auth.js", "text/javascript; charset=utf-8",
             "vendor/mirador.min.js", "text/javascript; charset=utf-8", "vendor/mirador.min.js.LICENSE.txt",
             "text/plain; charset=utf-8", "map.js", "text/javascript; charset=utf-8");

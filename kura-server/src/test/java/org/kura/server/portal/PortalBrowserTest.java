@@ -392,4 +392,60 @@ class PortalBrowserTest {
               skipLink: !!document.querySelector('a.skip[href="#main"]') && !!document.getElementById('main')
             };
             """;
+
+    /**
+     * Lighthouse-style figures of the results page as the browser measured them (time to first byte, first and
+     * largest contentful paint, layout shift, bytes), written to {@code target/screenshots/results-page-metrics.json}
+     * for docs/benchmarks.md. Timings are recorded, never asserted; what is checked is that the page paints, weighs
+     * at most 300 KB with everything it loads, and does not shift its layout.
+     */
+    @Test
+    void theResultsPageRecordsLighthouseStyleMetrics() throws Exception {
+        browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        browser.get(fx.base() + "/search?q=" + PortalTest.enc("国学"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.hits li.hit")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(METRICS);
+        Files.writeString(SHOTS.resolve("results-page-metrics.json"), new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(m));
+        shot("1-results");
+        assertThat(((Number) m.get("fcp")).doubleValue()).as("the page paints").isPositive();
+        assertThat(((Number) m.get("bytes")).longValue()).as("the page with everything it loads, uncompressed")
+                .isPositive().isLessThanOrEqualTo(300_000);
+        assertThat(((Number) m.get("cls")).doubleValue()).as("cumulative layout shift (Lighthouse's 'good' is < 0.1)")
+                .isLessThan(0.1);
+    }
+
+    static final String METRICS = """
+            const done = arguments[arguments.length - 1];
+            const seen = {lcp: 0, cls: 0, shifted: []};
+            new PerformanceObserver(l => l.getEntries().forEach(e => seen.lcp = e.startTime))
+                .observe({type: 'largest-contentful-paint', buffered: true});
+            new PerformanceObserver(l => l.getEntries().forEach(e => {
+              if (!e.hadRecentInput) {
+                seen.cls += e.value;
+                (e.sources || []).forEach(s => s.node && seen.shifted.push((s.node.tagName || '#text') + (s.node.id ? '#' + s.node.id : '')
+                    + (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ').join('.') : '')
+                    + ' ' + JSON.stringify(s.previousRect) + '→' + JSON.stringify(s.currentRect)));
+              }
+            }))
+                .observe({type: 'layout-shift', buffered: true});
+            setTimeout(() => {
+              const nav = performance.getEntriesByType('navigation')[0];
+              const res = performance.getEntriesByType('resource');
+              const fcp = performance.getEntriesByType('paint').find(p => p.name === 'first-contentful-paint');
+              done({
+                ttfb: nav.responseStart - nav.requestStart,
+                fcp: fcp ? fcp.startTime : 0,
+                lcp: seen.lcp,
+                cls: seen.cls,
+                shifted: seen.shifted,
+                domContentLoaded: nav.domContentLoadedEventEnd,
+                load: nav.loadEventEnd,
+                requests: 1 + res.length,
+                bytes: nav.decodedBodySize + res.reduce((a, r) => a + r.decodedBodySize, 0),
+                transferred: nav.transferSize + res.reduce((a, r) => a + r.transferSize, 0)
+              });
+            }, 1000);
+            """;
 }
