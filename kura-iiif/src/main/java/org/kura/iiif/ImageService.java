@@ -57,7 +57,10 @@ public final class ImageService {
         this.copies = copies;
     }
 
-    /** The item (cached; {@link #forget} after it changes), or 404; 503 when the store cannot be read now. */
+    /**
+     * The item (cached; {@link #forget} after it changes), or 404; 503 when the store cannot be read now; 500 when
+     * its description is damaged.
+     */
     public Item item(String itemId) {
         return loaded(itemId).item();
     }
@@ -86,6 +89,10 @@ public final class ImageService {
         Item item;
         try {
             item = ItemIngester.read(store, itemId);
+        } catch (org.kura.repository.DamagedItemException e) {
+            // not a moment's outage (503 would invite retries) but a damaged object for staff to restore
+            LOG.error("{}", e.getMessage());
+            throw new IiifException(500, "item " + itemId + " cannot be shown: its description in the store is damaged");
         } catch (RepositoryException e) {
             // the object has an item.json: not reading it is the store's failure (or a damaged file), not a missing item
             LOG.warn("item {}: {}", itemId, e.getMessage());

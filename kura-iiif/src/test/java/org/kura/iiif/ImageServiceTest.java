@@ -178,6 +178,18 @@ class ImageServiceTest {
     }
 
     @Test
+    void aDamagedItemDescriptionIsA500WithItsReasonNotAnOutage() throws Exception {
+        Path bad = dir.resolve("item.json");
+        Files.writeString(bad, "{\"id\": \"book\", \"pages\": [");
+        store.update("book", Map.of("item.json", bad), List.of(), "damage for the test", "t");
+        images.forget("book");
+        assertThatThrownBy(() -> images.page("book~1")).isInstanceOfSatisfying(IiifException.class, e -> {
+            assertThat(e.status()).as("not 503: retrying will not help").isEqualTo(500);
+            assertThat(e.getMessage()).contains("book", "damaged");
+        });
+    }
+
+    @Test
     void renderedImagesAreCachedAndInfoDescribesTiles() throws Exception {
         ImageService.PageRef p = images.page("book~2");
         ImagePlan plan = images.plan(p, "0,0,512,512", "512,", "0", "default.jpg");

@@ -119,6 +119,8 @@ public final class ItemIngester {
     public static Item read(ObjectStore store, String itemId) {
         try (InputStream in = store.open(itemId, "item.json")) {
             return JSON.readValue(in, Item.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DamagedItemException("item " + itemId + " is damaged: its item.json does not parse (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new RepositoryException("cannot read item " + itemId + ": " + e.getMessage(), e);
         }
