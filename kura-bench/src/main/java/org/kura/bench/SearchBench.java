@@ -120,8 +120,8 @@ public final class SearchBench {
                     // Warm up both paths until the JIT has compiled them: code run once per request (HTTP, routing, JSON)
                     // needs thousands of requests to leave its profiling tier, while Solr's inner loops get there at once;
                     // 400 requests were not enough (docs/benchmarks.md).
-                    warmUp(o.clients(), (c, i) -> api(base, i));
-                    warmUp(o.clients(), (c, i) -> direct(searcher, i));
+                    warmUp(o.clients(), i -> api(base, i));
+                    warmUp(o.clients(), i -> direct(searcher, i));
                     log.println("bench search: " + o.clients() + " clients × " + o.queriesPerClient() + " queries…");
                     // the API and the direct path alternate in four rounds, so that a slower minute of this shared
                     // machine weighs on both and the overhead compares like with like
@@ -133,9 +133,9 @@ public final class SearchBench {
                     for (int r = 0; r < 4; r++) {
                         int offset = r * round;
                         Usage u0 = Usage.now();
-                        direct = concat(direct, measure(o.clients(), round, (c, i) -> direct(searcher, offset + i)));
+                        direct = concat(direct, measure(o.clients(), round, i -> direct(searcher, offset + i)));
                         Usage u1 = Usage.now();
-                        api = concat(api, measure(o.clients(), round, (c, i) -> api(base, offset + i)));
+                        api = concat(api, measure(o.clients(), round, i -> api(base, offset + i)));
                         Usage u2 = Usage.now();
                         directUsage = directUsage.plus(u1.minus(u0));
                         apiUsage = apiUsage.plus(u2.minus(u1));
@@ -151,16 +151,16 @@ public final class SearchBench {
                             (directUsage.cpuMillis() - directUsage.clientMillis() - directUsage.serverMillis()) / direct.length,
                             apiUsage.gcMillis(), directUsage.gcMillis());
                     // where the time goes: the same queries without work clusters, and without facets
-                    double[] noClusters = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, false, FACETS));
-                    double[] noFacets = measure(o.clients(), o.queriesPerClient(), (c, i) -> direct(searcher, i, true, List.of()));
+                    double[] noClusters = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, false, FACETS));
+                    double[] noFacets = measure(o.clients(), o.queriesPerClient(), i -> direct(searcher, i, true, List.of()));
                     double[] noYears = measure(o.clients(), o.queriesPerClient(),
-                            (c, i) -> direct(searcher, i, true, FACETS.stream().filter(f -> !f.equals(SearchQuery.YEARS)).toList()));
+                            i -> direct(searcher, i, true, FACETS.stream().filter(f -> !f.equals(SearchQuery.YEARS)).toList()));
                     log.printf("bench search: straight to Solr without clusters median %.1f ms, without facets %.1f ms, "
                             + "without the year histogram %.1f ms%n", Percentiles.of(noClusters, 50), Percentiles.of(noFacets, 50),
                             Percentiles.of(noYears, 50));
                     String pageBase = "http://127.0.0.1:" + server.port() + "/search?q=";
-                    warmUp(o.clients(), (c, i) -> page(pageBase, i));
-                    double[] pages = measure(o.clients(), o.queriesPerClient(), (c, i) -> page(pageBase, i));
+                    warmUp(o.clients(), i -> page(pageBase, i));
+                    double[] pages = measure(o.clients(), o.queriesPerClient(), i -> page(pageBase, i));
                     long weight = page(pageBase, 0) + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/kura.css")
                             + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/kura.js")
                             + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/early.js");
@@ -170,10 +170,10 @@ public final class SearchBench {
                     // another's caches.
                     List<String> fresh = unseenQueries();
                     int perClient = Math.max(1, Math.min(o.queriesPerClient(), fresh.size() / (3 * o.clients())));
-                    double[] freshDirect = measure(o.clients(), perClient, (c, i) -> direct(searcher, fresh.get(3 * i), true, FACETS));
-                    double[] freshApi = measure(o.clients(), perClient, (c, i) -> api(base, fresh.get(3 * i + 1)));
+                    double[] freshDirect = measure(o.clients(), perClient, i -> direct(searcher, fresh.get(3 * i), true, FACETS));
+                    double[] freshApi = measure(o.clients(), perClient, i -> api(base, fresh.get(3 * i + 1)));
                     double[] freshPages = measure(o.clients(), perClient,
-                            (c, i) -> BlockingGet.get(pageBase + URLEncoder.encode(fresh.get(3 * i + 2), StandardCharsets.UTF_8)));
+                            i -> page(pageBase, fresh.get(3 * i + 2)));
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
                             Percentiles.of(api, 50), Percentiles.of(api, 95), Percentiles.of(direct, 50), Percentiles.of(direct, 95),
                             Percentiles.of(pages, 50), Percentiles.of(pages, 95), weight, freshApi.length, Percentiles.of(freshApi, 50),
@@ -221,9 +221,12 @@ public final class SearchBench {
 
     /** The portal's results page for query {@code i} (every facet, as a reader gets it); returns its size. */
     private static long page(String base, int i) throws Exception {
-        return BlockingGet.get(base + URLEncoder.encode(query(i), StandardCharsets.UTF_8));
+        return page(base, query(i));
     }
 
+    private static long page(String base, String q) throws Exception {
+        return BlockingGet.get(base + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
 
     private static void direct(Searcher searcher, int i) {
         direct(searcher, i, true, FACETS);
@@ -240,7 +243,7 @@ public final class SearchBench {
 
     @FunctionalInterface
     private interface Call {
-        void run(int client, int i) throws Exception;
+        void run(int i) throws Exception;
     }
 
     /** Runs {@code perClient} calls on each of {@code clients} threads; returns every latency in ms. */
@@ -255,7 +258,7 @@ public final class SearchBench {
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     for (int k = 0; k < perClient; k++) {
                         long t = System.nanoTime();
-                        call.run(client, client * perClient + k);
+                        call.run(client * perClient + k);
                         lat[k] = (System.nanoTime() - t) / 1e6;
                     }
                     CLIENT_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
