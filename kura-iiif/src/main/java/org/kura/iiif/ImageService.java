@@ -94,7 +94,7 @@ public final class ImageService {
             LOG.error("{}", e.getMessage());
             throw new IiifException(500, "item " + itemId + " cannot be shown: its description in the store is damaged");
         } catch (RepositoryException e) {
-            // the object has an item.json: not reading it is the store's failure (or a damaged file), not a missing item
+            // the object has an item.json: not reading it is the store's failure now, not a missing item
             LOG.warn("item {}: {}", itemId, e.getMessage());
             throw new IiifException(503, "the item store cannot be read now");
         }

@@ -26,8 +26,8 @@ import org.kura.catalog.CatalogStore;
 import org.kura.catalog.CatalogStore.DatestampKey;
 import org.kura.catalog.StoredRecord;
 import org.kura.model.Provider;
-import org.kura.server.RouteGroup;
 import org.kura.model.xml.XmlText;
+import org.kura.server.RouteGroup;
 
 /**
  * The OAI-PMH 2.0 provider at {@code /oai} (GET and POST): all six verbs over the catalog, in

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.kura.model.xml.XmlText;
 import org.kura.search.SearchQuery;
 import org.kura.search.SearchResult;
 import org.kura.search.Searcher;
@@ -214,7 +215,7 @@ public final class OpenSearchRoutes implements RouteGroup {
         el(out, OS, "itemsPerPage", Integer.toString(count));
         out.writeStartElement("opensearch", "Query", OS);
         out.writeAttribute("role", "request");
-        out.writeAttribute("searchTerms", clean(q == null ? "" : q));
+        out.writeAttribute("searchTerms", XmlText.clean(q == null ? "" : q));
         out.writeEndElement();
     }
 
@@ -239,13 +240,8 @@ public final class OpenSearchRoutes implements RouteGroup {
         } else {
             out.writeStartElement(ns, name);
         }
-        out.writeCharacters(clean(text));
+        out.writeCharacters(XmlText.clean(text));
         out.writeEndElement();
-    }
-
-    /** The text without what XML 1.0 forbids (lone surrogates included). */
-    private static String clean(String s) {
-        return org.kura.model.xml.XmlText.clean(s);
     }
 
     private static int intParam(Context ctx, String name, int dflt) {

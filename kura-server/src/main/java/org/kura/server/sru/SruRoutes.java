@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.kura.model.xml.XmlText;
 import org.kura.catalog.CatalogStore;
 import org.kura.catalog.StoredRecord;
 import org.kura.search.SearchException;
@@ -162,7 +163,7 @@ public final class SruRoutes implements RouteGroup {
                 {"message", d.message()}}) {
                 if (f[1] != null) {
                     out.writeStartElement("diag", f[0], dns);
-                    out.writeCharacters(clean(f[1]));
+                    out.writeCharacters(XmlText.clean(f[1]));
                     out.writeEndElement();
                 }
             }
@@ -388,10 +389,5 @@ public final class SruRoutes implements RouteGroup {
         } catch (NumberFormatException e) {
             throw new Failure(6, name, name + " must be a number: " + v);
         }
-    }
-
-    /** The text without what XML 1.0 forbids (lone surrogates included). */
-    private static String clean(String s) {
-        return org.kura.model.xml.XmlText.clean(s);
     }
 }
