@@ -142,6 +142,35 @@ abstract class SearchContract {
     }
 
     @Test
+    void aJapaneseWordIsFoundAsAWordInEveryTextFieldAndASingleCharacterWhereverItStands() {
+        Indexer indexer = new Indexer(catalog(), backend());
+        load(catalog(), List.of(
+                book("lib", "scattered", "本の日", null, null, null, 2001, null),
+                Record.builder("described", "museum").materialType(MaterialType.IMAGE)
+                        .title(new Title("絵葉書", null, TitleType.MAIN, "ja")).description("東北地方の昔話を描いた絵葉書")
+                        .date(new DateValue("1930", LocalDate.of(1930, 1, 1), LocalDate.of(1930, 12, 31), DateType.ISSUED, false))
+                        .build()));
+        indexer.catchUp();
+        try {
+            // 日 and 本 both stand in "本の日", but not as the word 日本 (a per-character field found it)
+            assertThat(ids(search("日本"))).doesNotContain("scattered");
+            assertThat(ids(search("本の日"))).contains("scattered");
+            // Japanese words of a description, which only the Latin-script field used to hold (as single characters)
+            assertThat(ids(search("昔話"))).containsExactly("described");
+            assertThat(ids(search("東北地方"))).containsExactly("described");
+            // one character finds the words it is part of
+            assertThat(ids(search("漱"))).contains("kokoro", "neko-1", "neko-2");
+            assertThat(ids(search("猫"))).contains("neko-1", "neko-2");
+        } finally {
+            catalog().commit(new Page(0, "lib", List.of(new Page.Deleted(new RawRecord("lib", "scattered", "csv", null, true,
+                    List.of(), new byte[0]))), null));
+            catalog().commit(new Page(0, "museum", List.of(new Page.Deleted(new RawRecord("museum", "described", "csv", null, true,
+                    List.of(), new byte[0]))), null));
+            indexer.catchUp();
+        }
+    }
+
+    @Test
     void identifiersAreFoundInAnyOfTheirForms() {
         for (String q : List.of("isbn:4-00-310101-4", "isbn:9784003101018", "4003101014", "978-4-00-310101-8")) {
             assertThat(ids(search(q))).as(q).containsExactlyInAnyOrder("neko-1", "neko-2");
