@@ -69,8 +69,8 @@ public final class KuraServer implements AutoCloseable {
             // Record identifiers are URL-encoded and may contain %2F: let them through to the route.
             config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
             config.router.ignoreTrailingSlashes = true;
-            // ETags computed from the body for GET answers, and 304 for a matching If-None-Match
-            config.http.generateEtags = true;
+            // ETags from the body of GET answers come from BodyETags, not from Javalin's byte-at-a-time checksum
+            config.http.generateEtags = false;
             // Open data: any web page may call the APIs (the admin API needs a bearer token, not cookies)
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 rule.anyHost();
@@ -87,6 +87,7 @@ public final class KuraServer implements AutoCloseable {
         if (apiAccess != null) {
             apiAccess.install(app);
         }
+        BodyETags.install(app);
         installRequestMetrics();
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         for (RouteGroup g : groups) {
