@@ -37,7 +37,8 @@ import org.w3c.dom.Element;
  * (foaf:Agent with transcription and authority URI, or dc:creator text with a role word such as
  * 著・編・訳), publishers and places, dates, extent, NDLSH/NDC/NDLC subjects, typed identifiers
  * (ISBN, ISSN, JP-No, NDL BibID, DOI, NCID), material type, series, holdings ({@code dcndl:Item}),
- * coordinates in {@code dcterms:spatial} / {@code dc:coverage} as geo locations.
+ * coordinates in {@code dcterms:spatial} / {@code dc:coverage} as geo locations (a place name in spatial as a
+ * location by name, other coverage as a keyword).
  */
 public final class DcNdlCrosswalk implements Crosswalk {
     static final String DCNDL = "http://ndl.go.jp/dcndl/terms/";
@@ -119,7 +120,7 @@ public final class DcNdlCrosswalk implements Crosswalk {
                     case "spatial" -> {
                         String v = text != null ? text : label(e);
                         if (v != null) {
-                            GeoLocations.fromText(v, "dcterms:spatial", b);
+                            GeoLocations.spatial(v, b);
                         }
                     }
                     default -> {
@@ -151,7 +152,9 @@ public final class DcNdlCrosswalk implements Crosswalk {
                     }
                 }
             } else if (DC.equals(ns) && "coverage".equals(name) && text != null) {
-                GeoLocations.fromText(text, "dc:coverage", b);
+                if (!GeoLocations.fromText(text, "dc:coverage", b)) {
+                    b.subject(new Subject(text, SubjectScheme.KEYWORD, null)); // a period or a place, as oai_dc keeps it
+                }
             } else if (RDFS.equals(ns) && "seeAlso".equals(name) && resource != null) {
                 b.link(new Link(resource, LinkKind.LANDING_PAGE, null));
             }

@@ -12,7 +12,8 @@ import org.w3c.dom.Element;
 /**
  * Geo locations for the crosswalks: DataCite's {@code geoLocation} element as JPCOAR uses it
  * (https://schema.datacite.org/meta/kernel-4/doc/DataCite-MetadataKernel_v4.4.pdf §18) and the text of
- * {@code dcterms:spatial} / {@code dc:coverage} when it holds coordinates ({@link CoordinateParser}).
+ * {@code dcterms:spatial} / {@code dc:coverage} when it holds coordinates ({@link CoordinateParser}); a place name
+ * in {@code dcterms:spatial} becomes a location by name.
  * A value out of range is dropped with a warning on the record; the record itself is kept.
  */
 final class GeoLocations {
@@ -55,6 +56,16 @@ final class GeoLocations {
         } catch (IllegalArgumentException e) {
             b.warning("geo location dropped: " + element + " \"" + text + "\": " + e.getMessage());
             return true;
+        }
+    }
+
+    /**
+     * {@code dcterms:spatial}: coordinates as a located place, any other text as a place by name (kept, searchable and
+     * listed on the record, but not on a map).
+     */
+    static void spatial(String text, Record.Builder b) {
+        if (!fromText(text, "dcterms:spatial", b) && !text.isBlank()) {
+            b.geoLocation(new GeoLocation(null, null, text));
         }
     }
 

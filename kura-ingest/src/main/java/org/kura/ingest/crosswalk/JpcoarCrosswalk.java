@@ -37,7 +37,7 @@ import org.w3c.dom.Element;
  * into the common model: titles with {@code ja-Kana} readings, creators and contributors with
  * name identifiers and affiliations, COAR resource and access-right types, dates by type,
  * identifiers, source (journal) with volume/issue/pages, subjects by scheme, files, degree data, and
- * geo locations (DataCite {@code geoLocation} points, boxes and places; coordinates in {@code dcterms:spatial}).
+ * geo locations (DataCite {@code geoLocation} points, boxes and places; coordinates or a place name in {@code dcterms:spatial}).
  */
 public final class JpcoarCrosswalk implements Crosswalk {
     static final String DC = "http://purl.org/dc/elements/1.1/";
@@ -154,7 +154,7 @@ public final class JpcoarCrosswalk implements Crosswalk {
             } else if ((DATACITE.equals(ns) || jp) && name.equals("geoLocation")) {
                 GeoLocations.dataCite(e, b);
             } else if (DCTERMS.equals(ns) && name.equals("spatial") && text != null) {
-                GeoLocations.fromText(text, "dcterms:spatial", b);
+                GeoLocations.spatial(text, b);
             } else if (jp && name.equals("fundingReference")) {
                 String funder = firstText(e, "funderName");
                 if (funder != null) {

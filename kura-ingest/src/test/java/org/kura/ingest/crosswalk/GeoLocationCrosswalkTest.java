@@ -75,13 +75,35 @@ class GeoLocationCrosswalkTest {
                     <dcterms:title>遠野物語</dcterms:title>
                     <dcterms:spatial>+392011+1413156/</dcterms:spatial>
                     <dcterms:spatial>岩手県遠野</dcterms:spatial>
+                    <dc:coverage xmlns:dc="http://purl.org/dc/elements/1.1/">明治時代</dc:coverage>
                   </dcndl:BibResource>
                 </rdf:RDF>""");
-        assertThat(r.geoLocations()).singleElement().satisfies(g -> {
+        assertThat(r.geoLocations()).hasSize(2);
+        assertThat(r.geoLocations().get(0)).satisfies(g -> {
             assertThat(g.point().lat()).isCloseTo(39.3364, within(1e-4));
             assertThat(g.point().lon()).isCloseTo(141.5322, within(1e-4));
         });
+        // a place by name is kept (searchable, listed on the record), not put on a map
+        assertThat(r.geoLocations().get(1)).isEqualTo(new GeoLocation(null, null, "岩手県遠野"));
+        assertThat(r.geoLocations().get(1).hasCoordinates()).isFalse();
+        assertThat(r.subjects()).singleElement().satisfies(sub -> {
+            assertThat(sub.value()).isEqualTo("明治時代");
+            assertThat(sub.scheme()).isEqualTo(SubjectScheme.KEYWORD);
+        });
         assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void jpcoarSpatialPlaceNameIsALocationByName() throws Exception {
+        Record r = apply("jpcoar", """
+                <jpcoar:jpcoar xmlns:jpcoar="https://github.com/JPCOAR/schema/blob/master/2.0/"
+                    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">
+                  <dc:title xml:lang="ja">遠野の民話</dc:title>
+                  <dcterms:spatial>岩手県遠野市</dcterms:spatial>
+                  <dcterms:spatial>95.0,139.0</dcterms:spatial>
+                </jpcoar:jpcoar>""");
+        assertThat(r.geoLocations()).containsExactly(new GeoLocation(null, null, "岩手県遠野市"));
+        assertThat(r.warnings()).singleElement().asString().contains("dcterms:spatial", "95.0,139.0");
     }
 
     @Test
