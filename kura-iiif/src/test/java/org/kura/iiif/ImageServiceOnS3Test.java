@@ -6,18 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.filesystem.reference.FilesystemConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +21,7 @@ import org.kura.repository.ObjectStore;
 import org.kura.repository.OcflObjectStore;
 import org.kura.repository.s3.S3OcflRoot;
 import org.kura.repository.s3.S3Settings;
+import org.kura.repository.s3.S3TestServer;
 
 /**
  * Image tiles of an item kept in OCFL on a real S3-compatible server (s3proxy on loopback, objects as
@@ -37,26 +31,16 @@ import org.kura.repository.s3.S3Settings;
 class ImageServiceOnS3Test {
     @TempDir
     Path dir;
-    BlobStoreContext blobs;
-    S3Proxy s3;
+    S3TestServer s3;
     ObjectStore store;
     SourceCache copies;
     ImageService images;
 
     @BeforeEach
     void start() throws Exception {
-        Properties p = new Properties();
-        p.setProperty(FilesystemConstants.PROPERTY_BASEDIR, Files.createDirectories(dir.resolve("s3")).toString());
-        blobs = ContextBuilder.newBuilder("filesystem-nio2").credentials("local", "local").overrides(p).build(BlobStoreContext.class);
-        blobs.getBlobStore().createContainerInLocation(null, "items");
-        s3 = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "key", "secret").ignoreUnknownHeaders(true).build();
-        s3.start();
-        while (!"STARTED".equals(s3.getState())) {
-            Thread.sleep(10);
-        }
-        S3Settings settings = S3Settings.bucket("items").endpoint(URI.create("http://127.0.0.1:" + s3.getPort()))
-                .credentials("key", "secret").timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)).build();
+        s3 = S3TestServer.start(dir.resolve("s3"));
+        s3.createBucket("items");
+        S3Settings settings = s3.settings("items").timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)).build();
         store = new OcflObjectStore(new S3OcflRoot(settings), dir.resolve("work"));
         Path src = dir.resolve("src");
         ImageServiceTest.page(src.resolve("1.tif"), "tiff");
@@ -70,10 +54,7 @@ class ImageServiceOnS3Test {
     @AfterEach
     void stop() throws Exception {
         store.close();
-        if (!"STOPPED".equals(s3.getState())) {
-            s3.stop();
-        }
-        blobs.close();
+        s3.close();
     }
 
     BufferedImage tile(String id, String region, String size) throws Exception {
@@ -126,7 +107,7 @@ class ImageServiceOnS3Test {
     @Test
     void aPageChangedInTheBucketIsNotServed() throws Exception {
         Path stored;
-        try (Stream<Path> walk = Files.walk(dir.resolve("s3"))) {
+        try (Stream<Path> walk = Files.walk(s3.bucketDir("items"))) {
             stored = walk.filter(p -> p.toString().endsWith("content/pages/0002.png")).findFirst().orElseThrow();
         }
         ImageServiceTest.page(stored, "jpeg"); // other bytes under the same name
