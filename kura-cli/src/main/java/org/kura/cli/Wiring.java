@@ -260,6 +260,10 @@ public final class Wiring implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         SearchBackend index = search();
         groups.add(new HealthRoutes(Map.of("catalog", () -> store.lastChangeSeq() >= 0, "search", index::healthy)));
+        // 1 while the index was built with an earlier search configuration (kura index --full clears it)
+        io.micrometer.core.instrument.Gauge.builder("kura_search_index_outdated", index, i -> i.builtWithOtherConfiguration() ? 1 : 0)
+                .description("1 when the search index was built with an earlier configset and needs kura index --full")
+                .register(metrics());
         org.kura.search.GeoSearch geo = new org.kura.search.GeoSearch(index);
         groups.add(new SearchRoutes(new Searcher(index), geo));
         Pages pages = new Pages(readerSessions(), mapSettings());

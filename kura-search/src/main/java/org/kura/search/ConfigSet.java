@@ -16,6 +16,29 @@ public final class ConfigSet {
     private ConfigSet() {
     }
 
+    /**
+     * A SHA-256 of the configset's files, in order: what an index was built with. An index built with another
+     * configuration still answers, but analysis may differ between its documents and today's queries.
+     */
+    public static String digest() throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String f : FILES) {
+            try (InputStream in = ConfigSet.class.getResourceAsStream("/solr/configsets/kura/conf/" + f)) {
+                if (in == null) {
+                    throw new IOException("configset file missing from the class path: " + f);
+                }
+                sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(in.readAllBytes());
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
     /** Writes the configset's files into {@code confDir} (created), replacing older copies. */
     public static Path writeTo(Path confDir) throws IOException {
         Files.createDirectories(confDir);

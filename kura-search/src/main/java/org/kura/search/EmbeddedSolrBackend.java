@@ -17,16 +17,23 @@ import org.apache.solr.core.NodeConfig;
  * change needs {@code kura index --full}).
  */
 public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuildable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedSolrBackend.class);
+    /** The file in a core's folder that names the configset (its {@link ConfigSet#digest()}) its index was built with. */
+    private static final String BUILT_WITH = "built-with-configset.sha256";
+
     private final CoreContainer container;
     private final EmbeddedSolrServer client;
     private final String core;
     private final Path solrHome;
+    /** Whether the serving index was built with an earlier configset (until a rebuild is swapped in). */
+    private volatile boolean otherConfiguration;
 
     public EmbeddedSolrBackend(Path solrHome, String core) throws IOException {
         this.core = core;
         this.solrHome = solrHome;
         Files.createDirectories(solrHome);
         Path coreDir = instanceDir(solrHome, core);
+        boolean existed = Files.exists(coreDir.resolve("core.properties"));
         ConfigSet.writeTo(coreDir.resolve("conf"));
         Files.writeString(coreDir.resolve("core.properties"), "name=" + core + "\n");
         discardUnfinishedRebuilds(solrHome, core);
@@ -43,6 +50,33 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
                     f.exception);
         }
         client = new EmbeddedSolrServer(container, core);
+        String digest = ConfigSet.digest();
+        boolean other = existed && !digest.equals(builtWith(coreDir)) && documents() > 0;
+        if (!other) {
+            Files.writeString(coreDir.resolve(BUILT_WITH), digest + "\n");
+        } else {
+            LOG.warn("the search index in {} was built with an earlier search configuration: it keeps answering, but run "
+                    + "`kura index --full` to rebuild it with this one (CHANGELOG.md)", coreDir);
+        }
+        otherConfiguration = other;
+    }
+
+    private static String builtWith(Path coreDir) throws IOException {
+        Path f = coreDir.resolve(BUILT_WITH);
+        return Files.exists(f) ? Files.readString(f).strip() : "";
+    }
+
+    private long documents() throws IOException {
+        try {
+            return client.query(core, new org.apache.solr.client.solrj.SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+        } catch (SolrServerException e) {
+            throw new IOException("cannot count the documents of " + core + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean builtWithOtherConfiguration() {
+        return otherConfiguration;
     }
 
     /** The directory of the core named {@code core}: after a rebuild it is the former side-by-side one. */
@@ -100,6 +134,8 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
         }
         Path dir = solrHome.resolve(side + "_" + System.currentTimeMillis());
         ConfigSet.writeTo(dir.resolve("conf"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(BUILT_WITH), ConfigSet.digest() + "\n"); // travels with the folder when it is swapped in
         container.create(side, dir, Map.of(), false);
         return new Indexer.Rebuild() {
             @Override
@@ -112,6 +148,7 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
             public void swapIn() throws IOException, SolrServerException {
                 client.commit(side, true, true);
                 container.swap(core, side);
+                otherConfiguration = false;
             }
 
             @Override

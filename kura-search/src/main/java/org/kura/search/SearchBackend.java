@@ -44,6 +44,14 @@ public interface SearchBackend extends AutoCloseable {
     /** True when the index answers. */
     boolean healthy();
 
+    /**
+     * True when the index holds documents analysed by an earlier configset than this Kura's: it still answers,
+     * but {@code kura index --full} should rebuild it (CHANGELOG.md says which changes need that).
+     */
+    default boolean builtWithOtherConfiguration() {
+        return false;
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -27,6 +27,10 @@ public final class IndexCommand implements Callable<Integer> {
             System.err.println();
             System.out.printf("indexed %d, deleted %d, from %d changes, position %d, %.0f records/s%n", r.indexed(),
                     r.deleted(), r.changes(), r.position(), r.perSecond());
+            if (w.search().builtWithOtherConfiguration()) {
+                System.out.println("note: the index was built with an earlier search configuration; run `kura index --full` "
+                        + "to rebuild it (the old index keeps serving meanwhile)");
+            }
         }
         return 0;
     }
