@@ -105,6 +105,15 @@ public interface CatalogStore extends AutoCloseable {
 
     long countQuarantine(String providerId);
 
+    /** One quarantined record by its number, or empty. */
+    Optional<QuarantineEntry> quarantineEntry(long id);
+
+    /** Takes a record out of quarantine (it has been stored since); false when there was no such entry. */
+    boolean releaseQuarantine(long id);
+
+    /** Records why a retried record is still refused: its stage and reason now. */
+    void requarantine(long id, QuarantineEntry.Stage stage, String reason);
+
     // ---- datestamp order (OAI-PMH provider) -------------------------------------------------
 
     /** A position in the catalog's datestamp order: records sort by (updatedAt, providerId, identifier). */

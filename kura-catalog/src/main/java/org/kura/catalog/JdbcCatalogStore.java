@@ -528,15 +528,53 @@ final class JdbcCatalogStore implements CatalogStore {
                 List<QuarantineEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long run = rs.getLong("run_id");
-                        Long runId = rs.wasNull() ? null : run;
-                        out.add(new QuarantineEntry(rs.getLong("id"), rs.getString("provider_id"), runId,
-                                rs.getString("identifier"), rs.getString("metadata_prefix"),
-                                QuarantineEntry.Stage.valueOf(rs.getString("stage")), rs.getString("reason"),
-                                rs.getBytes("raw_bytes"), Timestamps.get(rs, "created_at")));
+                        out.add(quarantineEntry(rs));
                     }
                 }
                 return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<QuarantineEntry> quarantineEntry(long id) {
+        return read("read quarantine entry " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, provider_id, run_id, identifier, metadata_prefix, "
+                    + "stage, reason, raw_bytes, created_at FROM quarantine WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(quarantineEntry(rs)) : Optional.<QuarantineEntry>empty();
+                }
+            }
+        });
+    }
+
+    private static QuarantineEntry quarantineEntry(ResultSet rs) throws SQLException {
+        long run = rs.getLong("run_id");
+        Long runId = rs.wasNull() ? null : run;
+        return new QuarantineEntry(rs.getLong("id"), rs.getString("provider_id"), runId, rs.getString("identifier"),
+                rs.getString("metadata_prefix"), QuarantineEntry.Stage.valueOf(rs.getString("stage")), rs.getString("reason"),
+                rs.getBytes("raw_bytes"), Timestamps.get(rs, "created_at"));
+    }
+
+    @Override
+    public boolean releaseQuarantine(long id) {
+        return write("release quarantine entry " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM quarantine WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public void requarantine(long id, QuarantineEntry.Stage stage, String reason) {
+        write("update quarantine entry " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE quarantine SET stage = ?, reason = ? WHERE id = ?")) {
+                ps.setString(1, stage.name());
+                ps.setString(2, reason);
+                ps.setLong(3, id);
+                return ps.executeUpdate();
             }
         });
     }

@@ -279,6 +279,8 @@ public final class Wiring implements AutoCloseable {
         groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
         AdminSessions staff = new AdminSessions(adminToken());
         groups.add(new AdminRoutes(pages, store, curation, staff, monitor, harvestLauncher()));
+        groups.add(new org.kura.server.portal.QuarantineAdminRoutes(pages, staff, store,
+                new org.kura.ingest.pipeline.QuarantineRetry(store, crosswalks())));
         org.kura.server.staff.Registrations registry = new org.kura.server.staff.Registrations(store, principals, readerSessions(),
                 new org.kura.server.staff.StaffLog());
         groups.add(new org.kura.server.portal.ReaderAdminRoutes(pages, staff, registry, trusted));

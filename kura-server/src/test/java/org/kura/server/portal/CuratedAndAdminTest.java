@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +123,60 @@ class CuratedAndAdminTest {
                 "/records/lib/kokugaku-2").doesNotContain("消えた資料");
         assertThat(get("/galleries/meiji-books?lang=en", null).body()).contains("Books of Meiji and Taisho", "Haga Yaichi");
         assertThat(get("/galleries/none", null).statusCode()).isEqualTo(404);
+    }
+
+    /** A staff session: its cookie and CSRF token. */
+    static String[] login() throws Exception {
+        HttpResponse<String> ok = post("/admin/login", null, "token", PortalFixture.ADMIN_TOKEN);
+        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/admin", cookie).body());
+        assertThat(m.find()).isTrue();
+        return new String[] {cookie, m.group(1)};
+    }
+
+    @Test
+    void staffBrowseTheQuarantineAndRetryWhatTodaysCrosswalkAccepts() throws Exception {
+        org.kura.catalog.CatalogStore store = fx.store;
+        store.saveProvider(org.kura.model.Provider.of("qtest", "隔離の試験"));
+        org.kura.catalog.HarvestRun run = store.startRun("qtest", org.kura.catalog.HarvestRun.Kind.HARVEST, "test");
+        String good = "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
+                + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>隔離から戻る本</dc:title></oai_dc:dc>";
+        String hostile = "<oai_dc:dc><dc:title><script>alert('q')</script>";
+        store.commit(new org.kura.catalog.Page(run.id(), "qtest", List.of(
+                new org.kura.catalog.Page.Rejected("oai:q:1", "oai_dc", good.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        org.kura.catalog.QuarantineEntry.Stage.CROSSWALK, "refused by an earlier crosswalk"),
+                new org.kura.catalog.Page.Rejected("oai:q:2", "oai_dc", hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        org.kura.catalog.QuarantineEntry.Stage.CROSSWALK, "malformed <b>XML</b>")), null));
+        List<org.kura.catalog.QuarantineEntry> entries = store.quarantine("qtest", 0, 10);
+        long good1 = entries.get(0).id();
+
+        assertThat(get("/admin/quarantine?provider=qtest", null).statusCode()).as("staff only").isEqualTo(303);
+        String[] staff = login();
+        HttpResponse<String> list = get("/admin/quarantine", staff[0]);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("href=\"/admin/quarantine?provider=qtest\"");
+        HttpResponse<String> page = get("/admin/quarantine?provider=qtest", staff[0]);
+        assertThat(page.body()).contains("oai:q:1", "refused by an earlier crosswalk", "CROSSWALK", "malformed &lt;b&gt;XML&lt;/b&gt;")
+                .contains("&lt;script&gt;alert(")
+                .doesNotContain("<script>alert('q')", "<b>XML</b>");
+        assertThat(get("/admin/quarantine?provider=nobody", staff[0]).statusCode()).isEqualTo(404);
+
+        assertThat(post("/admin/quarantine/" + good1 + "/retry", staff[0]).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(store.quarantineEntry(good1)).isPresent();
+        HttpResponse<String> retried = post("/admin/quarantine/" + good1 + "/retry", staff[0], "csrf", staff[1]);
+        assertThat(retried.statusCode()).isEqualTo(303);
+        assertThat(retried.headers().firstValue("Location").orElseThrow()).startsWith("/admin/quarantine?provider=qtest&message=");
+        assertThat(store.quarantineEntry(good1)).isEmpty();
+        assertThat(store.record("qtest", "oai:q:1")).hasValueSatisfying(r -> assertThat(r.normalized().mainTitle()).isEqualTo("隔離から戻る本"));
+
+        HttpResponse<String> all = post("/admin/quarantine/retry?provider=qtest", staff[0], "csrf", staff[1]);
+        assertThat(all.statusCode()).isEqualTo(303);
+        assertThat(get(all.headers().firstValue("Location").orElseThrow(), staff[0]).body())
+                .contains("1件を再試行", "隔離に1件が残っています").contains("oai:q:2").doesNotContain("oai:q:1");
+        assertThat(store.countQuarantine("qtest")).isEqualTo(1);
+        assertThat(post("/admin/quarantine/999999/retry", staff[0], "csrf", staff[1]).statusCode()).isEqualTo(404);
+        assertThat(post("/admin/quarantine/x/retry", staff[0], "csrf", staff[1]).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -229,6 +229,50 @@ class PortalBrowserTest {
         assertThat(browser.getPageSource()).contains("山田孝雄の本").contains("國學の本義");
         shot("5-gallery-page");
         fx.curation.removeGallery("browser-gallery");
+
+        // the quarantine browser: a refused record with hostile bytes, shown escaped, retried from the page
+        org.kura.catalog.HarvestRun run = fx.store.startRun("lib", org.kura.catalog.HarvestRun.Kind.HARVEST, "browser test");
+        fx.store.commit(new org.kura.catalog.Page(run.id(), "lib", List.of(new org.kura.catalog.Page.Rejected("oai:lib:broken", "oai_dc",
+                "<oai_dc:dc><dc:title><script>window.pwned=1</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                org.kura.catalog.QuarantineEntry.Stage.CROSSWALK, "malformed XML")), null));
+        long id = fx.store.quarantine("lib", 0, 100).stream().filter(q -> "oai:lib:broken".equals(q.identifier())).findFirst()
+                .orElseThrow().id();
+        try {
+            browser.get(fx.base() + "/admin");
+            browser.findElement(By.cssSelector(".admin-nav a[href='/admin/quarantine']")).click();
+            browser.findElement(By.cssSelector("a[href='/admin/quarantine?provider=lib']")).click();
+            waiting().until(ExpectedConditions.urlContains("provider=lib"));
+            org.openqa.selenium.WebElement row = browser.findElement(By.xpath("//table[@class='quarantine']//tr[td[2][normalize-space()='oai:lib:broken']]"));
+            row.findElement(By.tagName("summary")).click();
+            assertThat(row.findElement(By.tagName("pre")).getText()).contains("<script>window.pwned=1</script>");
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+            assertThat(seriousViolations()).as("axe on the quarantine page").isEmpty();
+            shot("6-quarantine");
+            browser.findElement(By.cssSelector("form[action='/admin/quarantine/" + id + "/retry'] button")).click();
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
+            assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("#" + id);
+            assertThat(fx.store.quarantineEntry(id)).as("still refused, so still kept").isPresent();
+            shot("7-quarantine-retried");
+        } finally {
+            fx.store.releaseQuarantine(id);
+        }
+    }
+
+    /** Serious or critical axe-core violations of the page shown (none when axe-core is not bundled). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> seriousViolations() throws Exception {
+        java.net.URL axe = PortalBrowserTest.class.getResource("/portal/axe.min.js");
+        if (axe == null) {
+            return List.of();
+        }
+        try (java.io.InputStream in = axe.openStream()) {
+            ((JavascriptExecutor) browser).executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.html).slice(0, 3)}))));");
     }
 
     @Test
@@ -353,10 +397,6 @@ class PortalBrowserTest {
     void axeFindsNoSeriousAccessibilityViolations() throws Exception {
         java.net.URL axe = PortalBrowserTest.class.getResource("/portal/axe.min.js");
         Assumptions.assumeTrue(axe != null, "axe-core is not bundled: the build had no npm (fetch-assets.sh)");
-        String script;
-        try (java.io.InputStream in = axe.openStream()) {
-            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
         for (String path : new String[] {"/", "/search?q=" + PortalTest.enc("国学"), "/records/lib/kokugaku-1", "/providers/lib",
             "/search?q=" + PortalTest.enc("国学") + "&lang=en", "/no/such/page", "/themes/kokugaku", "/galleries/meiji-books",
             "/admin/login", "/fulltext?q=" + PortalTest.enc("国学")}) {
@@ -366,13 +406,7 @@ class PortalBrowserTest {
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#map.map-ready")).isEmpty()
                         || PortalBrowserTest.class.getResource("/portal/vendor/leaflet.js") == null);
             }
-            ((JavascriptExecutor) browser).executeScript(script);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                    + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
-                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.html).slice(0, 3)}))));");
+            List<Map<String, Object>> violations = seriousViolations();
             assertThat(violations).as(path + ": " + violations).isEmpty();
         }
     }

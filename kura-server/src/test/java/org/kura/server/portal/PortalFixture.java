@@ -147,6 +147,8 @@ final class PortalFixture implements AutoCloseable {
                         List.of(new org.kura.server.oai.OaiDcFormat()), java.time.Clock.systemUTC(),
                         new CollectionMembership(curation, searcher)),
                 new AdminRoutes(pages, store, curation, staff, new org.kura.ingest.pipeline.HarvestMonitor(), null),
+                new QuarantineAdminRoutes(pages, staff, store,
+                        new org.kura.ingest.pipeline.QuarantineRetry(store, new org.kura.ingest.crosswalk.StandardCrosswalks())),
                 new ReaderRoutes(pages, readers, TRUSTED),
                 new ReaderAdminRoutes(pages, staff, registry, TRUSTED), new InstitutionAdminRoutes(pages, staff, registry, TRUSTED),
                 new TerminalAdminRoutes(pages, staff, registry, TRUSTED),
