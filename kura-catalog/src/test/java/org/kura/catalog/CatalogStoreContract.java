@@ -183,6 +183,19 @@ abstract class CatalogStoreContract {
         assertThat(q.reason()).contains("not well-formed");
         assertThat(q.runId()).isEqualTo(run.id());
         assertThat(store.record("lib", "oai:x:2")).isEmpty();
+
+        // one entry by its number; a retry's new reason; released once stored
+        assertThat(store.quarantineEntry(q.id())).hasValueSatisfying(e -> assertThat(e.bytes()).isEqualTo(bad));
+        store.requarantine(q.id(), QuarantineEntry.Stage.CROSSWALK, "still refused");
+        assertThat(store.quarantineEntry(q.id())).hasValueSatisfying(e -> {
+            assertThat(e.stage()).isEqualTo(QuarantineEntry.Stage.CROSSWALK);
+            assertThat(e.reason()).isEqualTo("still refused");
+            assertThat(e.bytes()).isEqualTo(bad);
+        });
+        assertThat(store.releaseQuarantine(q.id())).isTrue();
+        assertThat(store.releaseQuarantine(q.id())).isFalse();
+        assertThat(store.quarantineEntry(q.id())).isEmpty();
+        assertThat(store.countQuarantine("lib")).isZero();
     }
 
     @Test
