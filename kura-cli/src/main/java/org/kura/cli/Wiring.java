@@ -103,6 +103,7 @@ public final class Wiring implements AutoCloseable {
     private org.kura.server.access.UsageLog usageLog;
     private java.util.concurrent.ScheduledExecutorService usageFlusher;
     private java.util.concurrent.ScheduledExecutorService indexFollower;
+    private boolean following;
 
     public Wiring(KuraConfig config) {
         this.config = config;
@@ -157,17 +158,29 @@ public final class Wiring implements AutoCloseable {
         return new Indexer(catalog(), search());
     }
 
+    /**
+     * The one thread that writes to the search index while the server runs: it follows the change log and runs
+     * the staff area's full rebuilds, so the two never overlap.
+     */
+    public synchronized java.util.concurrent.ScheduledExecutorService indexingExecutor() {
+        if (indexFollower == null) {
+            indexFollower = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kura-index-follower");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return indexFollower;
+    }
+
     /** Keeps the index in step with the catalog while the server runs (harvests appear in search). */
     public synchronized void followChangeLog(Duration every) {
-        if (indexFollower != null) {
+        if (following) {
             return;
         }
+        following = true;
         Indexer indexer = indexer();
-        indexFollower = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kura-index-follower");
-            t.setDaemon(true);
-            return t;
-        });
+        indexingExecutor();
         SparqlStore sparql = sparqlStore();
         CatalogStore store = catalog();
         indexFollower.scheduleWithFixedDelay(() -> {
@@ -278,7 +291,8 @@ public final class Wiring implements AutoCloseable {
         groups.add(new org.kura.server.portal.MapRoutes(geo, curation));
         groups.add(new org.kura.server.portal.CollectionRoutes(curation, new Searcher(index)));
         AdminSessions staff = new AdminSessions(adminToken());
-        groups.add(new AdminRoutes(pages, store, curation, staff, monitor, harvestLauncher()));
+        groups.add(new AdminRoutes(pages, store, curation, staff, monitor, harvestLauncher(),
+                new org.kura.server.portal.IndexRebuild(indexer(), index, indexingExecutor())));
         groups.add(new org.kura.server.portal.QuarantineAdminRoutes(pages, staff, store,
                 new org.kura.ingest.pipeline.QuarantineRetry(store, crosswalks())));
         org.kura.server.staff.Registrations registry = new org.kura.server.staff.Registrations(store, principals, readerSessions(),
@@ -634,6 +648,12 @@ public final class Wiring implements AutoCloseable {
         }
         if (indexFollower != null) {
             indexFollower.shutdownNow();
+            try {
+                // a rebuild in progress stops at its next batch and discards its side index before the index closes
+                indexFollower.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             indexFollower = null;
         }
         if (search != null) {

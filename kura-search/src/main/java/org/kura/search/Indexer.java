@@ -257,6 +257,11 @@ public final class Indexer {
      * the alias). Then catches up with changes made meanwhile.
      */
     public IndexReport rebuild() {
+        return rebuild(n -> { });
+    }
+
+    /** {@link #rebuild()}, telling {@code progress} how many records the new index holds so far. */
+    public IndexReport rebuild(LongConsumer progress) {
         long start = System.currentTimeMillis();
         long position = store.lastChangeSeq();
         long[] count = {0};
@@ -271,6 +276,7 @@ public final class Indexer {
                     if (docs.size() >= BATCH) {
                         flush(target, docs);
                         count[0] += BATCH;
+                        progress.accept(count[0]);
                     }
                 });
                 count[0] += docs.size();

@@ -27,6 +27,7 @@ import org.kura.server.RouteGroup;
  * GET  /admin                          providers, live harvests (refreshing), recent runs; start a harvest
  * POST /admin/harvest/{provider}
  * GET  /admin/themes[/{id}], POST /admin/themes, POST /admin/themes/{id}/delete        theme portal editor
+ * POST /admin/reindex                                  rebuild the search index (old one serves meanwhile)
  * GET  /admin/galleries[/{id}], POST /admin/galleries, POST /admin/galleries/{id}/delete   gallery editor (a form of
  *                                                       sections and items; JSON import beside it)
  * </pre>
@@ -38,15 +39,23 @@ public final class AdminRoutes implements RouteGroup {
     private final AdminSessions sessions;
     private final HarvestMonitor monitor;
     private final HarvestLauncher launcher;
+    private final IndexRebuild rebuild;
 
     public AdminRoutes(Pages pages, CatalogStore store, Curation curation, AdminSessions sessions, HarvestMonitor monitor,
                        HarvestLauncher launcher) {
+        this(pages, store, curation, sessions, monitor, launcher, null);
+    }
+
+    /** @param rebuild the search index's full rebuild, or null when this server cannot start one */
+    public AdminRoutes(Pages pages, CatalogStore store, Curation curation, AdminSessions sessions, HarvestMonitor monitor,
+                       HarvestLauncher launcher, IndexRebuild rebuild) {
         this.pages = pages;
         this.store = store;
         this.curation = curation;
         this.sessions = sessions;
         this.monitor = monitor;
         this.launcher = launcher;
+        this.rebuild = rebuild;
     }
 
     @Override
@@ -56,6 +65,7 @@ public final class AdminRoutes implements RouteGroup {
         app.post("/admin/logout", ctx -> pages.serve(ctx, staff(this::logout)));
         app.get("/admin", ctx -> pages.serve(ctx, staff(this::dashboard)));
         app.post("/admin/harvest/{provider}", ctx -> pages.serve(ctx, staff(this::harvest)));
+        app.post("/admin/reindex", ctx -> pages.serve(ctx, staff(this::reindex)));
         app.get("/admin/themes", ctx -> pages.serve(ctx, staff((c, p) -> themeForm(c, p, null, null))));
         app.get("/admin/themes/{id}", ctx -> pages.serve(ctx, staff(this::editTheme)));
         app.post("/admin/themes", ctx -> pages.serve(ctx, staff(this::saveTheme)));
@@ -117,7 +127,18 @@ public final class AdminRoutes implements RouteGroup {
         params.put("providers", rows);
         params.put("live", live);
         params.put("message", ctx.queryParam("message"));
+        params.put("index", rebuild == null ? null : rebuild.status());
+        params.put("indexOutdated", rebuild != null && rebuild.indexOutdated());
+        params.put("canReindex", rebuild != null);
         pages.html(ctx, "admin.jte", page.titled(page.t("admin.title")), params);
+    }
+
+    private void reindex(Context ctx, PortalPage page) {
+        if (rebuild == null) {
+            throw new ProblemException(409, "Conflict", "rebuilding the index is not available on this server");
+        }
+        String message = rebuild.start() ? page.t("admin.reindexStarted") : page.t("admin.reindexRunning");
+        ctx.redirect("/admin?message=" + QueryString.enc(message), HttpStatus.SEE_OTHER);
     }
 
     private void harvest(Context ctx, PortalPage page) {

@@ -136,6 +136,29 @@ class CuratedAndAdminTest {
     }
 
     @Test
+    void staffRebuildTheSearchIndexWhileTheOldOneAnswers() throws Exception {
+        String[] staff = login();
+        HttpResponse<String> dashboard = get("/admin", staff[0]);
+        assertThat(dashboard.body()).contains("検索索引", "action=\"/admin/reindex\"").doesNotContain("以前の検索設定");
+        long before = fx.solr.client().query(fx.solr.collection(), new org.apache.solr.client.solrj.SolrQuery("*:*").setRows(0))
+                .getResults().getNumFound();
+        assertThat(post("/admin/reindex", staff[0]).statusCode()).as("no CSRF token").isEqualTo(403);
+        HttpResponse<String> started = post("/admin/reindex", staff[0], "csrf", staff[1]);
+        assertThat(started.statusCode()).isEqualTo(303);
+        assertThat(java.net.URLDecoder.decode(started.headers().firstValue("Location").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("再構築を始めました");
+        String body = "";
+        for (int i = 0; i < 300 && !body.contains("前回の再構築"); i++) {
+            Thread.sleep(100);
+            body = get("/admin", staff[0]).body();
+            assertThat(get("/api/search?q=" + PortalTest.enc("国学"), null).statusCode()).as("search answers meanwhile").isEqualTo(200);
+        }
+        assertThat(body).contains("前回の再構築", before + "件");
+        assertThat(fx.solr.client().query(fx.solr.collection(), new org.apache.solr.client.solrj.SolrQuery("*:*").setRows(0))
+                .getResults().getNumFound()).isEqualTo(before);
+    }
+
+    @Test
     void staffBrowseTheQuarantineAndRetryWhatTodaysCrosswalkAccepts() throws Exception {
         org.kura.catalog.CatalogStore store = fx.store;
         store.saveProvider(org.kura.model.Provider.of("qtest", "隔離の試験"));

@@ -62,6 +62,8 @@ final class PortalFixture implements AutoCloseable {
     final org.kura.fulltext.PageTextIndex textIndex;
     final org.kura.server.access.ReaderSessions readers;
     final org.kura.server.access.PrincipalResolver principals;
+    /** The index's one writer thread, as the server's change-log follower is (rebuilds from the staff area run on it). */
+    final java.util.concurrent.ExecutorService indexing = java.util.concurrent.Executors.newSingleThreadExecutor();
 
     PortalFixture() throws Exception {
         dir = Files.createTempDirectory("kura-portal");
@@ -146,7 +148,8 @@ final class PortalFixture implements AutoCloseable {
                         "admin@example.org", "kura.example.org", 1, java.time.Duration.ofHours(1), new byte[32]),
                         List.of(new org.kura.server.oai.OaiDcFormat()), java.time.Clock.systemUTC(),
                         new CollectionMembership(curation, searcher)),
-                new AdminRoutes(pages, store, curation, staff, new org.kura.ingest.pipeline.HarvestMonitor(), null),
+                new AdminRoutes(pages, store, curation, staff, new org.kura.ingest.pipeline.HarvestMonitor(), null,
+                        new IndexRebuild(new Indexer(store, solr), solr, indexing)),
                 new QuarantineAdminRoutes(pages, staff, store,
                         new org.kura.ingest.pipeline.QuarantineRetry(store, new org.kura.ingest.crosswalk.StandardCrosswalks())),
                 new ReaderRoutes(pages, readers, TRUSTED),
@@ -243,6 +246,8 @@ final class PortalFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+        indexing.shutdownNow();
+        indexing.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         solr.close();
         textIndex.close();
         objects.close();
