@@ -152,9 +152,7 @@ public final class DcNdlCrosswalk implements Crosswalk {
                     }
                 }
             } else if (DC.equals(ns) && "coverage".equals(name) && text != null) {
-                if (!GeoLocations.fromText(text, "dc:coverage", b)) {
-                    b.subject(new Subject(text, SubjectScheme.KEYWORD, null)); // a period or a place, as oai_dc keeps it
-                }
+                GeoLocations.coverage(text, b);
             } else if (RDFS.equals(ns) && "seeAlso".equals(name) && resource != null) {
                 b.link(new Link(resource, LinkKind.LANDING_PAGE, null));
             }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.kura.model.CoordinateParser;
 import org.kura.model.GeoLocation;
 import org.kura.model.Record;
+import org.kura.model.Subject;
+import org.kura.model.SubjectScheme;
 import org.w3c.dom.Element;
 
 /**
@@ -66,6 +68,13 @@ final class GeoLocations {
     static void spatial(String text, Record.Builder b) {
         if (!fromText(text, "dcterms:spatial", b) && !text.isBlank()) {
             b.geoLocation(new GeoLocation(null, null, text));
+        }
+    }
+
+    /** {@code dc:coverage}: coordinates as a located place, any other text (a period, a place) as a keyword. */
+    static void coverage(String text, Record.Builder b) {
+        if (!fromText(text, "dc:coverage", b)) {
+            b.subject(new Subject(text, SubjectScheme.KEYWORD, null));
         }
     }
 

@@ -99,11 +99,7 @@ public final class OaiDcCrosswalk implements Crosswalk {
                     case "source" -> b.relation(new Relation(RelationType.IS_PART_OF, text, null, null));
                     case "language" -> b.language(text.toLowerCase(Locale.ROOT));
                     case "relation" -> relation(b, text);
-                    case "coverage" -> {
-                        if (!GeoLocations.fromText(text, "dc:coverage", b)) {
-                            b.subject(new Subject(text, SubjectScheme.KEYWORD, null));
-                        }
-                    }
+                    case "coverage" -> GeoLocations.coverage(text, b);
                     case "rights" -> b.rights(Rights.fromStatement(text));
                     default -> b.warning("unknown Dublin Core element " + element);
                 }
