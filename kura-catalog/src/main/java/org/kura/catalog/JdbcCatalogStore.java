@@ -519,9 +519,7 @@ final class JdbcCatalogStore implements CatalogStore {
     @Override
     public List<QuarantineEntry> quarantine(String providerId, int offset, int limit) {
         return read("read quarantine of " + providerId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, provider_id, run_id, identifier, metadata_prefix, "
-                    + "stage, reason, raw_bytes, created_at FROM quarantine WHERE provider_id = ? ORDER BY id "
-                    + "LIMIT ? OFFSET ?")) {
+            try (PreparedStatement ps = c.prepareStatement(QUARANTINE_SELECT + "WHERE provider_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
                 ps.setString(1, providerId);
                 ps.setInt(2, Math.max(1, limit));
                 ps.setInt(3, Math.max(0, offset));
@@ -539,8 +537,7 @@ final class JdbcCatalogStore implements CatalogStore {
     @Override
     public Optional<QuarantineEntry> quarantineEntry(long id) {
         return read("read quarantine entry " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, provider_id, run_id, identifier, metadata_prefix, "
-                    + "stage, reason, raw_bytes, created_at FROM quarantine WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(QUARANTINE_SELECT + "WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(quarantineEntry(rs)) : Optional.<QuarantineEntry>empty();
@@ -548,6 +545,10 @@ final class JdbcCatalogStore implements CatalogStore {
             }
         });
     }
+
+    /** The columns {@link #quarantineEntry(ResultSet)} reads. */
+    private static final String QUARANTINE_SELECT = "SELECT id, provider_id, run_id, identifier, metadata_prefix, stage, reason, "
+            + "raw_bytes, created_at FROM quarantine ";
 
     private static QuarantineEntry quarantineEntry(ResultSet rs) throws SQLException {
         long run = rs.getLong("run_id");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The project's Solr configset, shipped in the jar and written out where Solr wants it. */
@@ -28,13 +27,8 @@ public final class ConfigSet {
             throw new IllegalStateException(e);
         }
         for (String f : FILES) {
-            try (InputStream in = ConfigSet.class.getResourceAsStream("/solr/configsets/kura/conf/" + f)) {
-                if (in == null) {
-                    throw new IOException("configset file missing from the class path: " + f);
-                }
-                sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(in.readAllBytes());
-            }
+            sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(bytes(f));
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
@@ -43,13 +37,18 @@ public final class ConfigSet {
     public static Path writeTo(Path confDir) throws IOException {
         Files.createDirectories(confDir);
         for (String f : FILES) {
-            try (InputStream in = ConfigSet.class.getResourceAsStream("/solr/configsets/kura/conf/" + f)) {
-                if (in == null) {
-                    throw new IOException("configset file missing from the class path: " + f);
-                }
-                Files.copy(in, confDir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.write(confDir.resolve(f), bytes(f));
         }
         return confDir;
+    }
+
+    /** One file of the configset as shipped in the jar. */
+    private static byte[] bytes(String file) throws IOException {
+        try (InputStream in = ConfigSet.class.getResourceAsStream("/solr/configsets/kura/conf/" + file)) {
+            if (in == null) {
+                throw new IOException("configset file missing from the class path: " + file);
+            }
+            return in.readAllBytes();
+        }
     }
 }
