@@ -36,7 +36,25 @@ public final class QuarantineRetry {
     /** Retries one entry; an unknown number is an {@link IllegalArgumentException}. */
     public Outcome retry(long id) {
         QuarantineEntry e = store.quarantineEntry(id).orElseThrow(() -> new IllegalArgumentException("no quarantined record #" + id));
-        Provider provider = store.provider(e.providerId()).orElseThrow(() -> new IllegalArgumentException("no provider " + e.providerId()));
+        return retry(e, provider(e.providerId()));
+    }
+
+    /** Retries a provider's quarantined records, oldest first, at most {@code limit}. */
+    public List<Outcome> retryAll(String providerId, int limit) {
+        Provider provider = provider(providerId);
+        List<Outcome> out = new ArrayList<>();
+        for (QuarantineEntry e : store.quarantine(providerId, 0, Math.max(1, limit))) {
+            out.add(retry(e, provider));
+        }
+        return out;
+    }
+
+    private Provider provider(String id) {
+        return store.provider(id).orElseThrow(() -> new IllegalArgumentException("no provider " + id));
+    }
+
+    private Outcome retry(QuarantineEntry e, Provider provider) {
+        long id = e.id();
         if (e.identifier() == null || e.identifier().isBlank()) {
             return new Outcome(id, null, false, "its identifier is unknown, so it cannot be retried alone: harvest "
                     + e.providerId() + " again");
@@ -72,14 +90,5 @@ public final class QuarantineRetry {
         }
         store.releaseQuarantine(id);
         return new Outcome(id, e.identifier(), true, "stored");
-    }
-
-    /** Retries a provider's quarantined records, oldest first, at most {@code limit}. */
-    public List<Outcome> retryAll(String providerId, int limit) {
-        List<Outcome> out = new ArrayList<>();
-        for (QuarantineEntry e : store.quarantine(providerId, 0, Math.max(1, limit))) {
-            out.add(retry(e.id()));
-        }
-        return out;
     }
 }
