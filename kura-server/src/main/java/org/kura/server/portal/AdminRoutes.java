@@ -129,7 +129,6 @@ public final class AdminRoutes implements RouteGroup {
         params.put("message", ctx.queryParam("message"));
         params.put("index", rebuild == null ? null : rebuild.status());
         params.put("indexOutdated", rebuild != null && rebuild.indexOutdated());
-        params.put("canReindex", rebuild != null);
         pages.html(ctx, "admin.jte", page.titled(page.t("admin.title")), params);
     }
 

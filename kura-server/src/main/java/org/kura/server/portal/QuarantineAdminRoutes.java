@@ -46,7 +46,7 @@ public final class QuarantineAdminRoutes implements RouteGroup {
     }
 
     /** One entry as the page shows it: the bytes received as text, cut to a readable length. */
-    public record Row(long id, String identifier, String stage, String reason, String created, String received, boolean cut) {
+    public record Row(long id, String identifier, String stage, String reason, String received, boolean cut) {
     }
 
     @Override
@@ -71,7 +71,7 @@ public final class QuarantineAdminRoutes implements RouteGroup {
             total = store.countQuarantine(chosen.id());
             for (QuarantineEntry e : store.quarantine(chosen.id(), offset, PAGE)) {
                 String text = e.bytes() == null ? "" : new String(e.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-                rows.add(new Row(e.id(), e.identifier(), e.stage().name(), e.reason(), e.createdAt() == null ? "" : e.createdAt().toString(),
+                rows.add(new Row(e.id(), e.identifier(), e.stage().name(), e.reason(),
                         text.length() > SHOWN_BYTES ? text.substring(0, SHOWN_BYTES) : text, text.length() > SHOWN_BYTES));
             }
         }
@@ -81,7 +81,7 @@ public final class QuarantineAdminRoutes implements RouteGroup {
         params.put("provider", chosen == null ? null : chosen.id());
         params.put("rows", rows);
         params.put("total", total);
-        params.put("offset", offset);
+        params.put("prev", offset > 0 ? Math.max(0, offset - PAGE) : -1);
         params.put("next", offset + PAGE < total ? offset + PAGE : -1);
         params.put("message", ctx.queryParam("message"));
         pages.html(ctx, "adminquarantine.jte", page.titled(page.t("admin.quarantine")), params);
