@@ -25,9 +25,36 @@ import org.kura.model.RawRecord;
  */
 final class JdbcCatalogStore implements CatalogStore {
     private final HikariDataSource ds;
+    /** This store's name on the runs it starts ({@link RunOwner}). */
+    private final String owner = RunOwner.register();
+    private final java.util.concurrent.ScheduledFuture<?> heartbeat;
 
     JdbcCatalogStore(HikariDataSource ds) {
         this.ds = ds;
+        long beat = RunOwner.BEAT.toMillis();
+        this.heartbeat = HEARTBEATS.scheduleAtFixedRate(this::beat, beat, beat, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** One daemon thread beats for every store of the process. */
+    private static final java.util.concurrent.ScheduledExecutorService HEARTBEATS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kura-run-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Tells other processes sharing the catalog that this store's RUNNING runs are alive. */
+    private void beat() {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE harvest_runs SET heartbeat_at = ? WHERE run_owner = ? AND state = ?")) {
+            Timestamps.set(ps, 1, Instant.now());
+            ps.setString(2, owner);
+            ps.setString(3, HarvestRun.State.RUNNING.name());
+            ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            // the next beat tries again; three minutes of silence let other processes call the runs abandoned
+            org.slf4j.LoggerFactory.getLogger(JdbcCatalogStore.class).warn("run heartbeat not written: {}", e.getMessage());
+        }
     }
 
     @FunctionalInterface
@@ -165,12 +192,15 @@ final class JdbcCatalogStore implements CatalogStore {
     public HarvestRun startRun(String providerId, HarvestRun.Kind kind, String detail) {
         long id = write("start run of " + providerId, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO harvest_runs (provider_id, kind, state, detail, "
-                    + "started_at) VALUES (?,?,?,?,?)", new String[] {"id"})) {
+                    + "started_at, run_owner, heartbeat_at) VALUES (?,?,?,?,?,?,?)", new String[] {"id"})) {
+                Instant now = Instant.now();
                 ps.setString(1, providerId);
                 ps.setString(2, kind.name());
                 ps.setString(3, HarvestRun.State.RUNNING.name());
                 ps.setString(4, detail);
-                Timestamps.set(ps, 5, Instant.now());
+                Timestamps.set(ps, 5, now);
+                ps.setString(6, owner);
+                Timestamps.set(ps, 7, now);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -264,13 +294,30 @@ final class JdbcCatalogStore implements CatalogStore {
     @Override
     public int markAbandonedRuns() {
         return write("mark abandoned runs", c -> {
+            Instant now = Instant.now();
+            List<Long> abandoned = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, run_owner, heartbeat_at FROM harvest_runs WHERE state = ?")) {
+                ps.setString(1, HarvestRun.State.RUNNING.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (RunOwner.abandoned(rs.getString("run_owner"), Timestamps.get(rs, "heartbeat_at"), now)) {
+                            abandoned.add(rs.getLong("id"));
+                        }
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE harvest_runs SET state = ?, ended_at = ?, "
                     + "error = 'the process running it stopped (killed or crashed); the next harvest resumes from the checkpoint' "
-                    + "WHERE state = ?")) {
-                ps.setString(1, HarvestRun.State.INTERRUPTED.name());
-                Timestamps.set(ps, 2, Instant.now());
-                ps.setString(3, HarvestRun.State.RUNNING.name());
-                return ps.executeUpdate();
+                    + "WHERE id = ? AND state = ?")) {
+                for (long id : abandoned) {
+                    ps.setString(1, HarvestRun.State.INTERRUPTED.name());
+                    Timestamps.set(ps, 2, now);
+                    ps.setLong(3, id);
+                    ps.setString(4, HarvestRun.State.RUNNING.name());
+                    ps.addBatch();
+                }
+                return abandoned.isEmpty() ? 0 : Arrays.stream(ps.executeBatch())
+                        .map(n -> n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0)).sum();
             }
         });
     }
@@ -1250,6 +1297,8 @@ final class JdbcCatalogStore implements CatalogStore {
 
     @Override
     public void close() {
+        heartbeat.cancel(false);
+        RunOwner.unregister(owner);
         ds.close();
     }
 }

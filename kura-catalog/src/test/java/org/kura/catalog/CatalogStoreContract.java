@@ -39,6 +39,9 @@ abstract class CatalogStoreContract {
     /** A fresh, empty, migrated store. */
     protected abstract CatalogStore openEmpty() throws Exception;
 
+    /** A second store on the catalog {@link #openEmpty()} opened, as another process would open it. */
+    protected abstract CatalogStore openAgain() throws Exception;
+
     @BeforeEach
     void open() throws Exception {
         store = openEmpty();
@@ -248,12 +251,20 @@ abstract class CatalogStoreContract {
     }
 
     @Test
-    void abandonedRunsAreMarkedInterrupted() {
-        HarvestRun run = store.startRun("lib", HarvestRun.Kind.HARVEST, "full");
+    void onlyRunsWhoseStoreIsGoneAreMarkedInterrupted() throws Exception {
+        HarvestRun live = store.startRun("lib", HarvestRun.Kind.HARVEST, "full");
+        assertThat(store.markAbandonedRuns()).as("a run of this open store").isZero();
+        long orphan;
+        try (CatalogStore other = openAgain()) {
+            // a second process on a shared catalog (a CLI command beside the server) leaves the live run alone
+            assertThat(other.markAbandonedRuns()).isZero();
+            orphan = other.startRun("lib", HarvestRun.Kind.IMPORT, "file").id();
+        } // closed without finishing its run, as a process that stopped
         assertThat(store.markAbandonedRuns()).isEqualTo(1);
-        HarvestRun r = store.run(run.id()).orElseThrow();
+        HarvestRun r = store.run(orphan).orElseThrow();
         assertThat(r.state()).isEqualTo(HarvestRun.State.INTERRUPTED);
         assertThat(r.error()).contains("stopped");
+        assertThat(store.run(live.id()).orElseThrow().state()).isEqualTo(HarvestRun.State.RUNNING);
         assertThat(store.markAbandonedRuns()).isZero();
     }
 

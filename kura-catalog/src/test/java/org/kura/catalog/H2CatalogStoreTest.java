@@ -11,4 +11,9 @@ class H2CatalogStoreTest extends CatalogStoreContract {
     protected CatalogStore openEmpty() {
         return CatalogStores.open(CatalogSettings.h2(dir));
     }
+
+    @Override
+    protected CatalogStore openAgain() {
+        return CatalogStores.open(CatalogSettings.h2(dir));
+    }
 }

@@ -24,4 +24,9 @@ class PostgresCatalogStoreTest extends CatalogStoreContract {
         server.reset();
         return CatalogStores.open(server.settings());
     }
+
+    @Override
+    protected CatalogStore openAgain() throws Exception {
+        return CatalogStores.open(server.settings());
+    }
 }

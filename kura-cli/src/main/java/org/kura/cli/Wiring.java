@@ -130,7 +130,16 @@ public final class Wiring implements AutoCloseable {
             CatalogSettings settings = c.embedded()
                     ? CatalogSettings.h2(dataDir().resolve("catalog"))
                     : new CatalogSettings(c.url(), c.user(), c.password(), c.poolSize());
-            catalog = CatalogStores.open(settings);
+            try {
+                catalog = CatalogStores.open(settings);
+            } catch (RuntimeException e) {
+                if (c.embedded() && openElsewhere(e)) {
+                    throw new IllegalStateException("the catalog in " + dataDir().resolve("catalog") + " is open in another"
+                            + " Kura process (a running `kura serve` or `kura demo`?): stop it first, or use that server's staff"
+                            + " area (/admin) to harvest, retry or reindex", e);
+                }
+                throw e;
+            }
             int abandoned = catalog.markAbandonedRuns();
             if (abandoned > 0) {
                 LoggerFactory.getLogger(Wiring.class).warn("{} run(s) left RUNNING by a stopped process were marked "
@@ -138,6 +147,16 @@ public final class Wiring implements AutoCloseable {
             }
         }
         return catalog;
+    }
+
+    /** True when H2 refused the embedded catalog because another process has it open (error 90020). */
+    private static boolean openElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The search index: embedded Solr under {@code <data>/solr}, or the configured SolrCloud collection. */

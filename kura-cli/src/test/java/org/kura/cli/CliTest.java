@@ -73,6 +73,27 @@ class CliTest {
     }
 
     @Test
+    void aDataDirectoryInUseByAnotherProcessIsSaidSo() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), CatalogHolder.class.getName(), dir.resolve("data").toString())
+                .redirectErrorStream(true).start();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.equals("OPEN")) {
+                // the holder's log
+            }
+            assertThat(line).as("the holder opened the catalog").isEqualTo("OPEN");
+            assertThat(kura("index")).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("is open in another Kura process")
+                    .contains(dir.resolve("data").resolve("catalog").toString());
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        assertThat(kura("index")).as("once the other process has ended").isZero();
+    }
+
+    @Test
     void importAndRecordAndQuarantine() throws Exception {
         Path csv = dir.resolve("books.csv");
         Files.writeString(csv, "id,title,creator\nb1,國學の研究,柳田國男 著\n,題名のみ,\n");
