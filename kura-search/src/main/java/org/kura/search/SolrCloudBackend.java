@@ -22,6 +22,8 @@ import org.apache.solr.common.cloud.ZkMaintenanceUtils;
  * and, when missing, a collection is created with the configured shards and replicas behind an
  * alias (so a full rebuild can swap in a new collection while the old one keeps serving). Documents
  * are routed by their cluster key, so records of one work cluster share a shard (collapse needs that).
+ * Each collection remembers, as a collection property, the configset its documents were analysed
+ * with, so an upgrade that changes analysis is noticed ({@link #builtWithOtherConfiguration()}).
  */
 public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildable {
     private final CloudSolrClient client;
@@ -30,6 +32,9 @@ public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildabl
     private final int shards;
     private final int replicas;
     private final String routerField;
+    /** The collection property naming the {@link ConfigSet#digest()} a collection was built with. */
+    static final String BUILT_WITH = "kura.configset.sha256";
+    private volatile boolean otherConfiguration;
 
     public SolrCloudBackend(String zkHost, String alias, int shards, int replicas) throws IOException {
         this(zkHost, alias, shards, replicas, "cluster_key");
@@ -49,14 +54,52 @@ public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildabl
         uploadConfigSet();
         this.client = new CloudHttp2SolrClient.Builder(List.of(zkHost), Optional.empty()).build();
         try {
-            if (!exists(alias)) {
+            boolean existed = exists(alias);
+            if (!existed) {
                 String first = alias + "_1";
                 createCollection(first);
                 CollectionAdminRequest.createAlias(alias, first).process(client);
             }
+            String serving = current();
+            String digest = ConfigSet.digest();
+            boolean other = existed && !digest.equals(builtWith(serving)) && documents() > 0;
+            if (!other) {
+                markBuiltWith(serving);
+            } else {
+                org.slf4j.LoggerFactory.getLogger(SolrCloudBackend.class).warn("the collection {} behind {} was built with an"
+                        + " earlier search configuration: it keeps answering, but run `kura index --full` to rebuild it with"
+                        + " this one (CHANGELOG.md)", serving, alias);
+            }
+            otherConfiguration = other;
         } catch (SolrServerException e) {
             throw new SearchException("cannot create the collection " + alias + " on " + zkHost + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The configset digest {@code collection} was built with ("" when it never said: a collection of an older Kura). */
+    String builtWith(String collection) throws IOException {
+        String d = properties().getCollectionProperty(collection, BUILT_WITH, "");
+        return d == null ? "" : d;
+    }
+
+    private void markBuiltWith(String collection) throws IOException {
+        if (!ConfigSet.digest().equals(builtWith(collection))) {
+            properties().setCollectionProperty(collection, BUILT_WITH, ConfigSet.digest());
+        }
+    }
+
+    private org.apache.solr.common.cloud.CollectionProperties properties() {
+        return new org.apache.solr.common.cloud.CollectionProperties(
+                org.apache.solr.common.cloud.ZkStateReader.from(client).getZkClient());
+    }
+
+    private long documents() throws IOException, SolrServerException {
+        return client.query(alias, new org.apache.solr.client.solrj.SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+    }
+
+    @Override
+    public boolean builtWithOtherConfiguration() {
+        return otherConfiguration;
     }
 
     private void uploadConfigSet() throws IOException {
@@ -89,6 +132,7 @@ public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildabl
             }
             throw new SearchException("collection " + name + " did not become active: " + e, e);
         }
+        markBuiltWith(name);
     }
 
     private boolean exists(String name) throws IOException, SolrServerException {
@@ -130,6 +174,7 @@ public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildabl
                 client.commit(next, true, true);
                 swapTo(next);
                 swapped = true;
+                otherConfiguration = false;
             }
 
             @Override

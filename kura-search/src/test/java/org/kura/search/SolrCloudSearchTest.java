@@ -1,5 +1,7 @@
 package org.kura.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
@@ -50,6 +52,38 @@ class SolrCloudSearchTest extends SearchContract {
     void close() throws Exception {
         backend.close();
         store.close();
+    }
+
+    /** As {@link IndexConfigurationTest} for embedded Solr: the collection behind the alias carries its configset's digest. */
+    @org.junit.jupiter.api.Test
+    void aCollectionBuiltWithAnotherConfigurationSaysSoUntilItIsRebuilt() throws Exception {
+        String zk = cluster.getZkServer().getZkAddress();
+        String alias = backend.collection();
+        assertThat(backend.builtWithOtherConfiguration()).as("a new collection is built with this configuration").isFalse();
+        assertThat(backend.builtWith(backend.current())).isEqualTo(ConfigSet.digest());
+        try (SolrCloudBackend again = new SolrCloudBackend(zk, alias, 2, 1)) {
+            assertThat(again.builtWithOtherConfiguration()).as("reopened by the same Kura").isFalse();
+        }
+
+        org.apache.solr.common.cloud.CollectionProperties props = new org.apache.solr.common.cloud.CollectionProperties(
+                org.apache.solr.common.cloud.ZkStateReader.from((org.apache.solr.client.solrj.impl.CloudSolrClient) backend.client())
+                        .getZkClient());
+        props.setCollectionProperty(backend.current(), SolrCloudBackend.BUILT_WITH, "an earlier configset");
+        try (SolrCloudBackend upgraded = new SolrCloudBackend(zk, alias, 2, 1)) {
+            assertThat(upgraded.builtWithOtherConfiguration()).isTrue();
+            assertThat(upgraded.client().query(alias, new org.apache.solr.client.solrj.SolrQuery("*:*")).getResults().getNumFound())
+                    .as("it still answers").isPositive();
+            new Indexer(store, upgraded).rebuild();
+            assertThat(upgraded.builtWithOtherConfiguration()).as("after the rebuild is swapped in").isFalse();
+        }
+        try (SolrCloudBackend again = new SolrCloudBackend(zk, alias, 2, 1)) {
+            assertThat(again.builtWithOtherConfiguration()).as("the new collection carries its configset").isFalse();
+            // a collection of a Kura from before the property existed counts as built with another configuration
+            props.setCollectionProperty(again.current(), SolrCloudBackend.BUILT_WITH, null);
+        }
+        try (SolrCloudBackend old = new SolrCloudBackend(zk, alias, 2, 1)) {
+            assertThat(old.builtWithOtherConfiguration()).isTrue();
+        }
     }
 
     @Override
