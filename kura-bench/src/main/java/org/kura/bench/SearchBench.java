@@ -63,7 +63,7 @@ public final class SearchBench {
                          double apiMedianMs, double apiP95Ms, double solrMedianMs, double solrP95Ms,
                          double pageMedianMs, double pageP95Ms, long pageBytes, int freshQueries, double freshApiMedianMs,
                          double freshApiP95Ms, double freshSolrMedianMs, double freshSolrP95Ms, double freshPageMedianMs,
-                         double freshPageP95Ms) {
+                         double freshPageP95Ms, Solo solo) {
         public double overhead() {
             return apiMedianMs / solrMedianMs - 1;
         }
@@ -76,11 +76,22 @@ public final class SearchBench {
                     + "| results page weight (HTML + CSS + JS, uncompressed) | %,d bytes |%n"
                     + "| queries never seen before (%,d a path): /api/search median / p95 | %.1f ms / %.1f ms |%n"
                     + "| queries never seen before: straight to Solr median / p95 | %.1f ms / %.1f ms |%n"
-                    + "| queries never seen before: portal results page median / p95 | %.1f ms / %.1f ms |",
+                    + "| queries never seen before: portal results page median / p95 | %.1f ms / %.1f ms |%n"
+                    + "| one reader at a time (%,d pages): results page median / p95 | %.1f ms / %.1f ms |%n"
+                    + "| one reader at a time, queries never seen before (%,d pages): results page median / p95 | %.1f ms / %.1f ms |",
                     records, commitPerSecond, indexPerSecond, clients, queries, apiMedianMs, apiP95Ms, solrMedianMs,
                     solrP95Ms, overhead() * 100, pageMedianMs, pageP95Ms, pageBytes, freshQueries, freshApiMedianMs, freshApiP95Ms,
-                    freshSolrMedianMs, freshSolrP95Ms, freshPageMedianMs, freshPageP95Ms);
+                    freshSolrMedianMs, freshSolrP95Ms, freshPageMedianMs, freshPageP95Ms, solo.pages(), solo.pageMedianMs(),
+                    solo.pageP95Ms(), solo.freshPages(), solo.freshPageMedianMs(), solo.freshPageP95Ms());
         }
+    }
+
+    /**
+     * The results page with no other reader: its server time proper, where the concurrent rows add the wait for one of
+     * the two cores that eight readers share.
+     */
+    public record Solo(int pages, double pageMedianMs, double pageP95Ms, int freshPages, double freshPageMedianMs,
+                       double freshPageP95Ms) {
     }
 
     private final PrintStream log;
@@ -166,19 +177,23 @@ public final class SearchBench {
                             + BlockingGet.get("http://127.0.0.1:" + server.port() + "/assets/early.js");
                     // Every query above repeats (64 distinct ones, all seen in the warm-up), so Solr's caches hold their
                     // results: the figures of popular queries. Word pairs never sent before show the first sight of a
-                    // query, each path (direct, API, results page) with its own third of them so that none warms
-                    // another's caches.
+                    // query, each path (direct, API, results page at N readers, results page alone) with its own
+                    // quarter of them so that none warms another's caches.
                     List<String> fresh = unseenQueries();
-                    int perClient = Math.max(1, Math.min(o.queriesPerClient(), fresh.size() / (3 * o.clients())));
-                    double[] freshDirect = measure(o.clients(), perClient, i -> direct(searcher, fresh.get(3 * i), true, FACETS));
-                    double[] freshApi = measure(o.clients(), perClient, i -> api(base, fresh.get(3 * i + 1)));
+                    int perClient = Math.max(1, Math.min(o.queriesPerClient(), fresh.size() / (4 * o.clients())));
+                    double[] freshDirect = measure(o.clients(), perClient, i -> direct(searcher, fresh.get(4 * i), true, FACETS));
+                    double[] freshApi = measure(o.clients(), perClient, i -> api(base, fresh.get(4 * i + 1)));
                     double[] freshPages = measure(o.clients(), perClient,
-                            i -> page(pageBase, fresh.get(3 * i + 2)));
+                            i -> page(pageBase, fresh.get(4 * i + 2)));
+                    double[] soloPages = measure(1, o.queriesPerClient(), i -> page(pageBase, i));
+                    double[] freshSoloPages = measure(1, Math.max(1, fresh.size() / 4), i -> page(pageBase, fresh.get(4 * i + 3)));
+                    Solo solo = new Solo(soloPages.length, Percentiles.of(soloPages, 50), Percentiles.of(soloPages, 95),
+                            freshSoloPages.length, Percentiles.of(freshSoloPages, 50), Percentiles.of(freshSoloPages, 95));
                     return new Result(o.records(), commitRate, indexRate, o.clients(), o.clients() * o.queriesPerClient(),
                             Percentiles.of(api, 50), Percentiles.of(api, 95), Percentiles.of(direct, 50), Percentiles.of(direct, 95),
                             Percentiles.of(pages, 50), Percentiles.of(pages, 95), weight, freshApi.length, Percentiles.of(freshApi, 50),
                             Percentiles.of(freshApi, 95), Percentiles.of(freshDirect, 50), Percentiles.of(freshDirect, 95),
-                            Percentiles.of(freshPages, 50), Percentiles.of(freshPages, 95));
+                            Percentiles.of(freshPages, 50), Percentiles.of(freshPages, 95), solo);
                 }
             }
         }
