@@ -75,7 +75,7 @@ public final class Indexer {
         long uncommitted = 0;
         long lastCommit = System.nanoTime();
         java.util.Set<String> touched = new java.util.HashSet<>();
-        try (Writers writers = new Writers(backend, threads)) {
+        try (Writers writers = new Writers(backend, threads); Commits commits = new Commits(committed)) {
             while (true) {
                 List<Change> batch = store.changesSince(position, BATCH);
                 if (batch.isEmpty()) {
@@ -117,18 +117,20 @@ public final class Indexer {
                 uncommitted += batch.size();
                 // Commit (and only then save the position) every commitEvery changes or 5 seconds: opening
                 // a searcher per small batch costs more than the indexing. A crash re-applies at most that much.
+                // The commit (Lucene writing out the segments buffered in memory, on one thread) runs beside the
+                // reading and analysis of the next batches; its position is saved once it is done.
                 if (uncommitted >= commitEvery || System.nanoTime() - lastCommit > COMMIT_NANOS) {
                     writers.drain();
-                    backend.commit();
-                    store.saveIndexPosition(POSITION, position);
-                    committed = position;
+                    committed = commits.await();
+                    commits.start(position);
                     uncommitted = 0;
                     lastCommit = System.nanoTime();
                 }
                 progress.accept(changes);
             }
+            writers.drain();
+            committed = commits.await();
             if (committed != position) {
-                writers.drain();
                 backend.commit();
                 store.saveIndexPosition(POSITION, position);
             }
@@ -139,6 +141,64 @@ public final class Indexer {
             throw new SearchException("indexing stopped after change " + committed + ": " + e.getMessage(), e);
         }
         return new IndexReport(changes, indexed, deleted, position, System.currentTimeMillis() - start);
+    }
+
+    /**
+     * One commit at a time, in the background: everything up to a position is in the index writer when
+     * {@link #start} is called, and the position is saved once that commit is durable. Documents added while
+     * it runs may go into it too (re-applied after a crash, which is harmless).
+     */
+    private final class Commits implements AutoCloseable {
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kura-index-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<Long> pending;
+        private long done;
+
+        Commits(long done) {
+            this.done = done;
+        }
+
+        void start(long position) {
+            pending = thread.submit(() -> {
+                backend.commit();
+                store.saveIndexPosition(POSITION, position);
+                return position;
+            });
+        }
+
+        /** Waits for the commit under way, if any; returns the position saved last. */
+        long await() throws IOException, SolrServerException {
+            if (pending != null) {
+                try {
+                    done = pending.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while committing", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof SolrServerException se) {
+                        throw se;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
+                } finally {
+                    pending = null;
+                }
+            }
+            return done;
+        }
+
+        @Override
+        public void close() {
+            thread.shutdown(); // never interrupt a commit: Lucene closes a writer whose I/O was interrupted
+        }
     }
 
     /**
