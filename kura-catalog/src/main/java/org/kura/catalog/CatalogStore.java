@@ -41,6 +41,13 @@ public interface CatalogStore extends AutoCloseable {
     /** Opens a run in state RUNNING. */
     HarvestRun startRun(String providerId, HarvestRun.Kind kind, String detail);
 
+    /**
+     * Opens a run in state RUNNING unless a live run of the same provider and kind is RUNNING, in this or
+     * any other process sharing the catalog ({@link RunConflictException}); such runs whose process has gone
+     * are marked INTERRUPTED first. Harvests start this way: two at once would share one checkpoint.
+     */
+    HarvestRun startExclusiveRun(String providerId, HarvestRun.Kind kind, String detail);
+
     /** Closes a run with its final state and, for FAILED/INTERRUPTED, the error message. */
     void finishRun(long runId, HarvestRun.State state, String error);
 

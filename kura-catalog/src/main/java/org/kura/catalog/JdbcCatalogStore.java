@@ -190,25 +190,56 @@ final class JdbcCatalogStore implements CatalogStore {
 
     @Override
     public HarvestRun startRun(String providerId, HarvestRun.Kind kind, String detail) {
+        long id = write("start run of " + providerId, c -> insertRun(c, providerId, kind, detail));
+        return run(id).orElseThrow();
+    }
+
+    @Override
+    public HarvestRun startExclusiveRun(String providerId, HarvestRun.Kind kind, String detail) {
         long id = write("start run of " + providerId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO harvest_runs (provider_id, kind, state, detail, "
-                    + "started_at, run_owner, heartbeat_at) VALUES (?,?,?,?,?,?,?)", new String[] {"id"})) {
-                Instant now = Instant.now();
+            Instant now = Instant.now();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, run_owner, heartbeat_at, started_at FROM harvest_runs "
+                    + "WHERE provider_id = ? AND kind = ? AND state = ? ORDER BY id")) {
                 ps.setString(1, providerId);
                 ps.setString(2, kind.name());
                 ps.setString(3, HarvestRun.State.RUNNING.name());
-                ps.setString(4, detail);
-                Timestamps.set(ps, 5, now);
-                ps.setString(6, owner);
-                Timestamps.set(ps, 7, now);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Long> gone = new ArrayList<>();
+                    while (rs.next()) {
+                        String runOwner = rs.getString("run_owner");
+                        if (!RunOwner.abandoned(runOwner, Timestamps.get(rs, "heartbeat_at"), now)) {
+                            throw new RunConflictException("a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " of "
+                                    + providerId + " is already running: run " + rs.getLong("id") + ", started "
+                                    + Timestamps.get(rs, "started_at") + (runOwner.equals(owner) ? " in this process" : " by " + runOwner),
+                                    rs.getLong("id"));
+                        }
+                        gone.add(rs.getLong("id"));
+                    }
+                    markInterrupted(c, gone, now);
                 }
             }
+            return insertRun(c, providerId, kind, detail);
         });
         return run(id).orElseThrow();
+    }
+
+    private long insertRun(Connection c, String providerId, HarvestRun.Kind kind, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO harvest_runs (provider_id, kind, state, detail, "
+                + "started_at, run_owner, heartbeat_at) VALUES (?,?,?,?,?,?,?)", new String[] {"id"})) {
+            Instant now = Instant.now();
+            ps.setString(1, providerId);
+            ps.setString(2, kind.name());
+            ps.setString(3, HarvestRun.State.RUNNING.name());
+            ps.setString(4, detail);
+            Timestamps.set(ps, 5, now);
+            ps.setString(6, owner);
+            Timestamps.set(ps, 7, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     @Override
@@ -306,20 +337,27 @@ final class JdbcCatalogStore implements CatalogStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE harvest_runs SET state = ?, ended_at = ?, "
-                    + "error = 'the process running it stopped (killed or crashed); the next harvest resumes from the checkpoint' "
-                    + "WHERE id = ? AND state = ?")) {
-                for (long id : abandoned) {
-                    ps.setString(1, HarvestRun.State.INTERRUPTED.name());
-                    Timestamps.set(ps, 2, now);
-                    ps.setLong(3, id);
-                    ps.setString(4, HarvestRun.State.RUNNING.name());
-                    ps.addBatch();
-                }
-                return abandoned.isEmpty() ? 0 : Arrays.stream(ps.executeBatch())
-                        .map(n -> n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0)).sum();
-            }
+            return markInterrupted(c, abandoned, now);
         });
+    }
+
+    /** Marks the RUNNING runs {@code ids} INTERRUPTED, as left by a process that stopped; returns how many. */
+    private static int markInterrupted(Connection c, List<Long> ids, Instant now) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE harvest_runs SET state = ?, ended_at = ?, "
+                + "error = 'the process running it stopped (killed or crashed); the next harvest resumes from the checkpoint' "
+                + "WHERE id = ? AND state = ?")) {
+            for (long id : ids) {
+                ps.setString(1, HarvestRun.State.INTERRUPTED.name());
+                Timestamps.set(ps, 2, now);
+                ps.setLong(3, id);
+                ps.setString(4, HarvestRun.State.RUNNING.name());
+                ps.addBatch();
+            }
+            return Arrays.stream(ps.executeBatch()).map(n -> n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0)).sum();
+        }
     }
 
     // ---- checkpoint ------------------------------------------------------------------------

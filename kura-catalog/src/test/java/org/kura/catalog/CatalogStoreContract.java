@@ -251,6 +251,31 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void aHarvestDoesNotStartWhileALiveOneOfTheSameProviderRuns() throws Exception {
+        HarvestRun first = store.startExclusiveRun("lib", HarvestRun.Kind.HARVEST, "full");
+        try (CatalogStore other = openAgain()) {
+            assertThatThrownBy(() -> other.startExclusiveRun("lib", HarvestRun.Kind.HARVEST, "incremental"))
+                    .isInstanceOf(RunConflictException.class)
+                    .hasMessageContaining("a harvest of lib is already running: run " + first.id());
+            assertThat(other.startExclusiveRun("lib", HarvestRun.Kind.IMPORT, "file").state())
+                    .as("another kind of run").isEqualTo(HarvestRun.State.RUNNING);
+            assertThat(other.startExclusiveRun("lib2", HarvestRun.Kind.HARVEST, "full").state())
+                    .as("another provider").isEqualTo(HarvestRun.State.RUNNING);
+        }
+        assertThatThrownBy(() -> store.startExclusiveRun("lib", HarvestRun.Kind.HARVEST, "again"))
+                .isInstanceOf(RunConflictException.class).hasMessageContaining("in this process");
+        store.finishRun(first.id(), HarvestRun.State.COMPLETED, null);
+
+        long orphan;
+        try (CatalogStore other = openAgain()) {
+            orphan = other.startExclusiveRun("lib", HarvestRun.Kind.HARVEST, "incremental").id();
+        } // closed without finishing, as a process that stopped
+        HarvestRun next = store.startExclusiveRun("lib", HarvestRun.Kind.HARVEST, "after the stop");
+        assertThat(next.state()).isEqualTo(HarvestRun.State.RUNNING);
+        assertThat(store.run(orphan).orElseThrow().state()).as("the stopped process's run").isEqualTo(HarvestRun.State.INTERRUPTED);
+    }
+
+    @Test
     void onlyRunsWhoseStoreIsGoneAreMarkedInterrupted() throws Exception {
         HarvestRun live = store.startRun("lib", HarvestRun.Kind.HARVEST, "full");
         assertThat(store.markAbandonedRuns()).as("a run of this open store").isZero();

@@ -262,6 +262,9 @@ public final class Wiring implements AutoCloseable {
                     harvestService().harvest(providerId, HarvestOptions.incremental(), monitor.listener());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (org.kura.catalog.RunConflictException e) {
+                    // another process sharing the catalog is harvesting this provider
+                    LoggerFactory.getLogger(Wiring.class).warn("harvest of {} not started: {}", providerId, e.getMessage());
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(Wiring.class).error("harvest of {} failed", providerId, e);
                 } finally {

@@ -71,7 +71,7 @@ public final class HarvestService {
         String detail = (options.full() ? "full" : from == null ? "first" : "incremental from " + from)
                 + (checkpoint != null ? ", resuming run " + checkpoint.runId() : "")
                 + (sets.get(0) == null ? "" : ", sets " + sets);
-        HarvestRun run = store.startRun(providerId, HarvestRun.Kind.HARVEST, detail);
+        HarvestRun run = store.startExclusiveRun(providerId, HarvestRun.Kind.HARVEST, detail);
         Job job = new Job(run, provider, new RecordProcessor(provider, crosswalk), listener);
         try {
             job.harvest(URI.create(provider.oaiEndpoint()), sets, from, checkpoint);
