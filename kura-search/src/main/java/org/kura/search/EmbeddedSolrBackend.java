@@ -49,6 +49,7 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
             throw new SearchException("cannot open the search index in " + coreDir + ": " + f.exception.getMessage(),
                     f.exception);
         }
+        awaitLogReplay(coreDir);
         client = new EmbeddedSolrServer(container, core);
         String digest = ConfigSet.digest();
         boolean other = existed && !digest.equals(builtWith(coreDir)) && documents() > 0;
@@ -59,6 +60,42 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
                     + "`kura index --full` to rebuild it with this one (CHANGELOG.md)", coreDir);
         }
         otherConfiguration = other;
+    }
+
+    /** How long an opening waits for Solr to replay the transaction log a stopped process left. */
+    private static final long REPLAY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+
+    /**
+     * After a process stopped with documents added but not committed, Solr replays its transaction log in the
+     * background when the core opens, and ignores every commit sent meanwhile ("Ignoring commit while not
+     * ACTIVE"): the indexer would save a position for documents that are not in the index. So the backend
+     * is ready only when the replay is done.
+     */
+    private void awaitLogReplay(Path coreDir) throws IOException {
+        try (org.apache.solr.core.SolrCore c = container.getCore(core)) {
+            org.apache.solr.update.UpdateLog log = c == null ? null : c.getUpdateHandler().getUpdateLog();
+            if (log == null || log.getState() == org.apache.solr.update.UpdateLog.State.ACTIVE) {
+                return;
+            }
+            LOG.info("replaying the transaction log of the search index in {} (left by a process that stopped) before it is used",
+                    coreDir);
+            long start = System.nanoTime();
+            while (log.getState() != org.apache.solr.update.UpdateLog.State.ACTIVE) {
+                if (System.nanoTime() - start > REPLAY_NANOS) {
+                    container.shutdown();
+                    throw new SearchException("the search index in " + coreDir + " was still replaying its transaction log after "
+                            + "30 minutes; remove its data/tlog folder and run `kura index --full`");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    container.shutdown();
+                    throw new IOException("interrupted while the search index replayed its transaction log", e);
+                }
+            }
+            LOG.info("transaction log replayed in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private static String builtWith(Path coreDir) throws IOException {
