@@ -210,8 +210,7 @@ final class JdbcCatalogStore implements CatalogStore {
                         if (!RunOwner.abandoned(runOwner, Timestamps.get(rs, "heartbeat_at"), now)) {
                             throw new RunConflictException("a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " of "
                                     + providerId + " is already running: run " + rs.getLong("id") + ", started "
-                                    + Timestamps.get(rs, "started_at") + (runOwner.equals(owner) ? " in this process" : " by " + runOwner),
-                                    rs.getLong("id"));
+                                    + Timestamps.get(rs, "started_at") + (runOwner.equals(owner) ? " in this process" : " by " + runOwner));
                         }
                         gone.add(rs.getLong("id"));
                     }

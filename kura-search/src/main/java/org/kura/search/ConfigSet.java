@@ -33,6 +33,27 @@ public final class ConfigSet {
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
+    /** Counts an index's documents. */
+    @FunctionalInterface
+    interface DocumentCount {
+        long get() throws IOException, org.apache.solr.client.solrj.SolrServerException;
+    }
+
+    /**
+     * True when an index that {@code existed} before this start, built with the configset {@code builtWith} ("" when
+     * it never said), holds documents analysed by another configset than this one; logs the warning that says so,
+     * naming the index as {@code where}. An empty index is simply taken over.
+     */
+    static boolean outdated(boolean existed, String builtWith, DocumentCount documents, String where)
+            throws IOException, org.apache.solr.client.solrj.SolrServerException {
+        boolean other = existed && !digest().equals(builtWith) && documents.get() > 0;
+        if (other) {
+            org.slf4j.LoggerFactory.getLogger(ConfigSet.class).warn("{} was built with an earlier search configuration: it"
+                    + " keeps answering, but run `kura index --full` to rebuild it with this one (CHANGELOG.md)", where);
+        }
+        return other;
+    }
+
     /** Writes the configset's files into {@code confDir} (created), replacing older copies. */
     public static Path writeTo(Path confDir) throws IOException {
         Files.createDirectories(confDir);

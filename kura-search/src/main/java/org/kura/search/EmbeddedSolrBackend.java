@@ -51,13 +51,14 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
         }
         awaitLogReplay(coreDir);
         client = new EmbeddedSolrServer(container, core);
-        String digest = ConfigSet.digest();
-        boolean other = existed && !digest.equals(builtWith(coreDir)) && documents() > 0;
+        boolean other;
+        try {
+            other = ConfigSet.outdated(existed, builtWith(coreDir), this::documents, "the search index in " + coreDir);
+        } catch (SolrServerException e) {
+            throw new IOException("cannot count the documents of " + core + ": " + e.getMessage(), e);
+        }
         if (!other) {
-            Files.writeString(coreDir.resolve(BUILT_WITH), digest + "\n");
-        } else {
-            LOG.warn("the search index in {} was built with an earlier search configuration: it keeps answering, but run "
-                    + "`kura index --full` to rebuild it with this one (CHANGELOG.md)", coreDir);
+            Files.writeString(coreDir.resolve(BUILT_WITH), ConfigSet.digest() + "\n");
         }
         otherConfiguration = other;
     }
@@ -103,12 +104,8 @@ public final class EmbeddedSolrBackend implements SearchBackend, Indexer.Rebuild
         return Files.exists(f) ? Files.readString(f).strip() : "";
     }
 
-    private long documents() throws IOException {
-        try {
-            return client.query(core, new org.apache.solr.client.solrj.SolrQuery("*:*").setRows(0)).getResults().getNumFound();
-        } catch (SolrServerException e) {
-            throw new IOException("cannot count the documents of " + core + ": " + e.getMessage(), e);
-        }
+    private long documents() throws IOException, SolrServerException {
+        return client.query(core, new org.apache.solr.client.solrj.SolrQuery("*:*").setRows(0)).getResults().getNumFound();
     }
 
     @Override

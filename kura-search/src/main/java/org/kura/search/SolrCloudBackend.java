@@ -61,14 +61,10 @@ public final class SolrCloudBackend implements SearchBackend, Indexer.Rebuildabl
                 CollectionAdminRequest.createAlias(alias, first).process(client);
             }
             String serving = current();
-            String digest = ConfigSet.digest();
-            boolean other = existed && !digest.equals(builtWith(serving)) && documents() > 0;
+            boolean other = ConfigSet.outdated(existed, builtWith(serving), this::documents,
+                    "the collection " + serving + " behind " + alias);
             if (!other) {
                 markBuiltWith(serving);
-            } else {
-                org.slf4j.LoggerFactory.getLogger(SolrCloudBackend.class).warn("the collection {} behind {} was built with an"
-                        + " earlier search configuration: it keeps answering, but run `kura index --full` to rebuild it with"
-                        + " this one (CHANGELOG.md)", serving, alias);
             }
             otherConfiguration = other;
         } catch (SolrServerException e) {
